@@ -1,0 +1,64 @@
+using System;
+
+namespace GasTown.Deacon;
+
+/// <summary>
+/// A town's heartbeat as observed at one moment: the file's fields, where it lives, and how old it was then.
+/// This is what the cmdlets put on the pipeline.
+/// </summary>
+public sealed class Heartbeat
+{
+    /// <summary>Observes <paramref name="record"/> of the town at <paramref name="townRoot"/> at <paramref name="now"/>.</summary>
+    public Heartbeat(HeartbeatRecord record, string townRoot, DateTimeOffset now, HeartbeatThresholds thresholds)
+    {
+        Record = record ?? throw new ArgumentNullException(nameof(record));
+        TownRoot = townRoot ?? throw new ArgumentNullException(nameof(townRoot));
+        if (thresholds is null)
+        {
+            throw new ArgumentNullException(nameof(thresholds));
+        }
+
+        Path = HeartbeatStore.GetHeartbeatPath(townRoot);
+        Age = HeartbeatThresholds.AgeOf(record.Timestamp, now);
+        Status = thresholds.Classify(Age);
+        ShouldPoke = HeartbeatThresholds.ShouldPoke(Status);
+    }
+
+    /// <summary>The town's root directory.</summary>
+    public string TownRoot { get; }
+
+    /// <summary>The heartbeat file, <c>&lt;TownRoot&gt;/deacon/heartbeat.json</c>.</summary>
+    public string Path { get; }
+
+    /// <summary>When the heartbeat was written.</summary>
+    public DateTimeOffset Timestamp => Record.Timestamp;
+
+    /// <summary>The Deacon's wake cycle number.</summary>
+    public long Cycle => Record.Cycle;
+
+    /// <summary>What the Deacon did in this cycle, or empty.</summary>
+    public string LastAction => Record.LastAction;
+
+    /// <summary>Healthy agents the Deacon observed.</summary>
+    public long HealthyAgents => Record.HealthyAgents;
+
+    /// <summary>Unhealthy agents the Deacon observed.</summary>
+    public long UnhealthyAgents => Record.UnhealthyAgents;
+
+    /// <summary>How old the heartbeat was when observed; negative when it is dated ahead of the clock.</summary>
+    public TimeSpan Age { get; }
+
+    /// <summary>Fresh, Stale, VeryStale or Future.</summary>
+    public HeartbeatStatus Status { get; }
+
+    /// <summary>True when the daemon should poke the Deacon (VeryStale or Future).</summary>
+    public bool ShouldPoke { get; }
+
+    private HeartbeatRecord Record { get; }
+
+    /// <summary>The file's contents, without the observation: what writing this heartbeat elsewhere would write.</summary>
+    public HeartbeatRecord ToRecord() => Record;
+
+    /// <inheritdoc />
+    public override string ToString() => $"{TownRoot}: {Status}, {Record}";
+}

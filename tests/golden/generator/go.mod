@@ -1,0 +1,3 @@
+module gastown-deacon-golden
+
+go 1.19
