@@ -15,7 +15,10 @@ public static class TownLocator
 
     /// <summary>Finds the town holding <paramref name="startDirectory"/>, or null when there is none.</summary>
     /// <param name="startDirectory">A full path to start from.</param>
-    /// <param name="getEnvironmentVariable">Reads an environment variable (injected so tests need not change the process's).</param>
+    /// <param name="getEnvironmentVariable">
+    /// Reads an environment variable and returns it as a full path (injected so that a host resolves relative values
+    /// against its own location, and tests need not change the process's environment).
+    /// </param>
     public static string? Find(string startDirectory, Func<string, string?> getEnvironmentVariable)
     {
         if (getEnvironmentVariable is null)
@@ -48,7 +51,7 @@ public static class TownLocator
             var value = getEnvironmentVariable(name);
             if (!string.IsNullOrEmpty(value) && IsTown(value!))
             {
-                return Path.GetFullPath(value);
+                return value;
             }
         }
 

@@ -1,0 +1,216 @@
+<#
+.SYNOPSIS
+    Builds, tests and demonstrates the GasTown.Deacon module.
+.DESCRIPTION
+    Build  lays out the module in out/GasTown.Deacon (importable by path).
+    Test   builds, runs the xunit tests of the core, then Pester against out/GasTown.Deacon in a child pwsh,
+           and ends with one line "N passed, N failed" over both; exits non-zero on any failure.
+    Demo   builds, then shows the cmdlets on a scratch town under the temp directory (or, read-only, on
+           the real town given with -TownRoot).
+.EXAMPLE
+    dotnet tool restore && dotnet pwsh ./build.ps1 Test
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Position = 0)]
+    [ValidateSet('Build', 'Test', 'Demo', 'DemoRun', 'PesterRun')]
+    [string] $Task = 'Build',
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release',
+
+    # Demo: a real town to show, read-only. Omitted, the demo makes a scratch town.
+    [string] $TownRoot,
+
+    # Internal (PesterRun): where the child writes its counts.
+    [string] $ResultPath
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 3.0
+$root = $PSScriptRoot
+$moduleName = 'GasTown.Deacon'
+$outDir = Join-Path $root "out/$moduleName"
+$artifacts = Join-Path $root 'artifacts'
+
+# What ships: the manifest, the format data, the two assemblies, and the libraries that Windows PowerShell 5.1
+# (.NET Framework 4.7.2) lacks for System.Text.Json and TimeProvider. pwsh binds to its own newer copies.
+$moduleFiles = @(
+    'GasTown.Deacon.psd1'
+    'src/GasTown.Deacon/GasTown.Deacon.format.ps1xml'
+)
+$moduleAssemblies = @(
+    'GasTown.Deacon.dll'
+    'GasTown.Deacon.Core.dll'
+    'Microsoft.Bcl.AsyncInterfaces.dll'
+    'Microsoft.Bcl.TimeProvider.dll'
+    'System.Buffers.dll'
+    'System.Memory.dll'
+    'System.Numerics.Vectors.dll'
+    'System.Runtime.CompilerServices.Unsafe.dll'
+    'System.Text.Encodings.Web.dll'
+    'System.Text.Json.dll'
+    'System.Threading.Tasks.Extensions.dll'
+)
+
+function Invoke-Native {
+    param([Parameter(Mandatory)] [string] $Command, [string[]] $Arguments = @())
+    & $Command @Arguments
+    if ($LASTEXITCODE -ne 0) { throw "'$Command $($Arguments -join ' ')' failed with exit code $LASTEXITCODE" }
+}
+
+function Invoke-Build {
+    $publish = Join-Path $artifacts 'publish'
+    Invoke-Native dotnet @('publish', (Join-Path $root 'src/GasTown.Deacon/GasTown.Deacon.csproj'), '-c', $Configuration, '-o', $publish, '--nologo', '-v', 'quiet')
+    if (Test-Path $outDir) { Remove-Item $outDir -Recurse -Force }
+    $null = New-Item -ItemType Directory -Path $outDir
+    foreach ($file in $moduleFiles) { Copy-Item (Join-Path $root $file) $outDir }
+    foreach ($assembly in $moduleAssemblies) { Copy-Item (Join-Path $publish $assembly) $outDir }
+    Write-Host "Module laid out in $outDir"
+}
+
+function Get-NuGetPackagesFolder {
+    if ($env:NUGET_PACKAGES) { return $env:NUGET_PACKAGES }
+    $line = & dotnet nuget locals global-packages --list | Select-Object -First 1
+    return ($line -replace '^global-packages:\s*', '').Trim()
+}
+
+function Invoke-XunitTests {
+    $project = Join-Path $root 'tests/GasTown.Deacon.Core.Tests/GasTown.Deacon.Core.Tests.csproj'
+    Invoke-Native dotnet @('build', $project, '-c', $Configuration, '--nologo', '-v', 'quiet')
+    $null = New-Item -ItemType Directory -Force -Path $artifacts
+    $xml = Join-Path $artifacts 'xunit.xml'
+    if (Test-Path $xml) { Remove-Item $xml }
+    $dll = Join-Path $root "tests/GasTown.Deacon.Core.Tests/bin/$Configuration/net10.0/GasTown.Deacon.Core.Tests.dll"
+    & dotnet $dll -xml $xml -noColor
+    $exit = $LASTEXITCODE
+    if (-not (Test-Path $xml)) { return @{ Passed = 0; Failed = 1; Note = "xunit wrote no results (exit $exit)" } }
+    $assembly = ([xml](Get-Content -Raw $xml)).assemblies.assembly
+    $failed = [int]$assembly.failed + [int]$assembly.errors
+    if ($exit -ne 0 -and $failed -eq 0) { $failed = 1 }
+    return @{ Passed = [int]$assembly.passed; Failed = $failed; Note = "xunit: $($assembly.total) tests, $($assembly.passed) passed, $failed failed, $($assembly.skipped) skipped" }
+}
+
+function Invoke-PesterTests {
+    Invoke-Native dotnet @('restore', (Join-Path $root 'tests/Pester/Pester.Restore.csproj'), '--nologo', '-v', 'quiet')
+    $result = Join-Path $artifacts 'pester.json'
+    if (Test-Path $result) { Remove-Item $result }
+    # A child process: the module's DLL stays loaded (and locked) only there.
+    Push-Location $root
+    try { & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $root 'build.ps1') PesterRun -ResultPath $result }
+    finally { Pop-Location }
+    $exit = $LASTEXITCODE
+    if (-not (Test-Path $result)) { return @{ Passed = 0; Failed = 1; Note = "Pester wrote no results (exit $exit)" } }
+    $counts = Get-Content -Raw $result | ConvertFrom-Json
+    $failed = [int]$counts.Failed
+    if ($exit -ne 0 -and $failed -eq 0) { $failed = 1 }
+    return @{ Passed = [int]$counts.Passed; Failed = $failed; Note = "Pester: $($counts.Total) tests, $($counts.Passed) passed, $($counts.Failed) failed ($($counts.FailedContainers) failed containers, $($counts.FailedBlocks) failed blocks), $($counts.Skipped) skipped" }
+}
+
+function Invoke-PesterRun {
+    $pester = Join-Path (Get-NuGetPackagesFolder) 'pester/6.2.0/tools/Pester.psd1'
+    Import-Module $pester -Force
+    $env:DEACON_MODULE = $outDir
+    $config = New-PesterConfiguration
+    $config.Run.Path = Join-Path $root 'tests/Pester'
+    $config.Run.PassThru = $true
+    $config.Output.Verbosity = 'Detailed'
+    $run = Invoke-Pester -Configuration $config
+    # A container or discovery failure counts no failed test, so it is counted here as a failure of its own.
+    $failed = $run.FailedCount + $run.FailedContainersCount + $run.FailedBlocksCount
+    if ($run.Result -ne 'Passed' -and $failed -eq 0) { $failed = 1 }
+    [ordered]@{
+        Total = $run.TotalCount; Passed = $run.PassedCount; Failed = $failed; Skipped = $run.SkippedCount
+        FailedContainers = $run.FailedContainersCount; FailedBlocks = $run.FailedBlocksCount; Result = $run.Result
+    } | ConvertTo-Json | Set-Content -Path $ResultPath
+    exit ([int]($failed -gt 0))
+}
+
+function Invoke-Test {
+    Invoke-Build
+    $xunit = Invoke-XunitTests
+    $pester = Invoke-PesterTests
+    Write-Host ''
+    Write-Host $xunit.Note
+    Write-Host $pester.Note
+    $passed = $xunit.Passed + $pester.Passed
+    $failed = $xunit.Failed + $pester.Failed
+    Write-Host "$passed passed, $failed failed"
+    exit ([int]($failed -gt 0))
+}
+
+function Invoke-Demo {
+    Invoke-Build
+    Push-Location $root
+    try {
+        $demoArgs = @('-NoProfile', '-NonInteractive', '-File', (Join-Path $root 'build.ps1'), 'DemoRun')
+        if ($TownRoot) { $demoArgs += @('-TownRoot', (Resolve-Path -LiteralPath $TownRoot).ProviderPath) }
+        & dotnet pwsh @demoArgs
+        exit $LASTEXITCODE
+    }
+    finally { Pop-Location }
+}
+
+function Invoke-DemoRun {
+    Import-Module $outDir -Force
+    function Show([string] $Title) { Write-Host ''; Write-Host "== $Title" -ForegroundColor Cyan }
+    function Command([string] $Text) { Write-Host "PS> $Text" -ForegroundColor Yellow }
+
+    if ($TownRoot) {
+        Show "The heartbeat of $TownRoot (read-only)"
+        Command "Get-DeaconHeartbeat -TownRoot $TownRoot"
+        Get-DeaconHeartbeat -TownRoot $TownRoot | Format-Table | Out-Host
+        Command "Test-DeaconShouldPoke -TownRoot $TownRoot -Verbose"
+        Test-DeaconShouldPoke -TownRoot $TownRoot -Verbose | Out-Host
+        return
+    }
+
+    $town = Join-Path ([IO.Path]::GetTempPath()) "deacon-demo-$([guid]::NewGuid().ToString('N').Substring(0, 8))"
+    $null = New-Item -ItemType Directory -Path (Join-Path $town 'mayor')
+    Set-Content -Path (Join-Path $town 'mayor/town.json') -Value '{"name":"demo"}'
+    Set-Location $town
+    try {
+        Show "A scratch town: $town"
+        Command "Update-DeaconHeartbeat -Action 'patrol: 3 witnesses checked' -HealthyAgents 3   # three wake cycles"
+        1..3 | ForEach-Object { $null = Update-DeaconHeartbeat -Action 'patrol: 3 witnesses checked' -HealthyAgents 3 }
+
+        Show 'What an ops script sees'
+        Command 'Get-DeaconHeartbeat'
+        Get-DeaconHeartbeat | Format-Table | Out-Host
+
+        Show 'What the scheduled task asks'
+        Command 'Test-DeaconShouldPoke'
+        Test-DeaconShouldPoke | Out-Host
+
+        Show 'The file, byte for byte what the Go daemon writes'
+        Command 'Get-Content deacon/heartbeat.json -Raw'
+        Get-Content (Join-Path $town 'deacon/heartbeat.json') -Raw | Out-Host
+
+        Show 'Seven minutes without a beat: the heartbeat turns VeryStale'
+        Command "Get-DeaconHeartbeat | Write-DeaconHeartbeat -Timestamp ... (an aged copy)"
+        $now = Get-DeaconHeartbeat
+        $null = Write-DeaconHeartbeat -Timestamp ([DateTimeOffset]::UtcNow.AddMinutes(-7)) -Cycle $now.Cycle -LastAction $now.LastAction -HealthyAgents $now.HealthyAgents
+        Command 'Get-DeaconHeartbeat'
+        Get-DeaconHeartbeat | Format-Table | Out-Host
+        Command 'Test-DeaconShouldPoke'
+        Test-DeaconShouldPoke | Out-Host
+        Command "Get-DeaconHeartbeat -StaleThreshold 5m -VeryStaleThreshold 20m   # Gas Town's current thresholds"
+        Get-DeaconHeartbeat -StaleThreshold ([timespan]'00:05:00') -VeryStaleThreshold ([timespan]'00:20:00') | Format-Table | Out-Host
+
+        Show 'The Deacon wakes and beats again'
+        Command "Update-DeaconHeartbeat -Action 'recovered'"
+        Update-DeaconHeartbeat -Action 'recovered' | Format-Table | Out-Host
+    }
+    finally {
+        Set-Location ([IO.Path]::GetTempPath())
+        Remove-Item $town -Recurse -Force
+    }
+}
+
+switch ($Task) {
+    'Build' { Invoke-Build }
+    'Test' { Invoke-Test }
+    'Demo' { Invoke-Demo }
+    'DemoRun' { Invoke-DemoRun }
+    'PesterRun' { Invoke-PesterRun }
+}

@@ -1,0 +1,80 @@
+using System;
+using System.Management.Automation;
+
+namespace GasTown.Deacon.Commands;
+
+/// <summary>Answers the daemon's question for each town: should the Deacon be poked?</summary>
+[Cmdlet(VerbsDiagnostic.Test, "DeaconShouldPoke")]
+[OutputType(typeof(bool))]
+public sealed class TestDeaconShouldPokeCommand : PSCmdlet
+{
+    private HeartbeatThresholds thresholds = HeartbeatThresholds.Default;
+
+    /// <summary>The town roots; the town holding the current location when omitted.</summary>
+    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("FullName", "PSPath")]
+    [ValidateNotNullOrEmpty]
+    public string[]? TownRoot { get; set; }
+
+    /// <summary>Age from which a heartbeat is Stale.</summary>
+    [Parameter]
+    [ValidatePositiveTimeSpan]
+    public TimeSpan StaleThreshold { get; set; } = HeartbeatThresholds.Default.Stale;
+
+    /// <summary>Age from which a heartbeat is VeryStale, and the Deacon should be poked.</summary>
+    [Parameter]
+    [ValidatePositiveTimeSpan]
+    public TimeSpan VeryStaleThreshold { get; set; } = HeartbeatThresholds.Default.VeryStale;
+
+    /// <inheritdoc />
+    protected override void BeginProcessing()
+    {
+        try
+        {
+            thresholds = new HeartbeatThresholds(StaleThreshold, VeryStaleThreshold);
+        }
+        catch (ArgumentException ex)
+        {
+            ThrowTerminatingError(HeartbeatErrors.InvalidThresholds(ex));
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        foreach (var townRoot in TownRoots.Resolve(this, TownRoot))
+        {
+            PokeCheck check;
+            try
+            {
+                check = PokeCheck.Run(new HeartbeatStore(townRoot), thresholds);
+            }
+            catch (HeartbeatException ex)
+            {
+                // Not the Deacon's state (no such town, an I/O failure): say so rather than answer.
+                WriteError(HeartbeatErrors.ToErrorRecord(ex, writing: false));
+                continue;
+            }
+
+            switch (check.Reason)
+            {
+                case PokeReason.Missing:
+                    WriteVerbose($"{townRoot}: no heartbeat file; the Deacon should be poked.");
+                    break;
+                case PokeReason.Invalid:
+                    WriteWarning($"{check.Problem!.Message} Treating it as no heartbeat: the Deacon should be poked.");
+                    break;
+                case PokeReason.Future:
+                    WriteWarning(
+                        $"{townRoot}: the heartbeat is dated {check.Heartbeat!.Timestamp:o}, {AgeText.Format(-check.Heartbeat.Age)} ahead of this machine's clock "
+                        + "(more than the stale threshold). A clock is skewed; poking the Deacon.");
+                    break;
+                default:
+                    WriteVerbose($"{townRoot}: heartbeat {check.Heartbeat!.Status}, {AgeText.Format(check.Heartbeat.Age)} old, cycle {check.Heartbeat.Cycle}.");
+                    break;
+            }
+
+            WriteObject(check.ShouldPoke);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+namespace GasTown.Deacon.Commands;
+
+/// <summary>The stable error ids the cmdlets report; scripts match on these through FullyQualifiedErrorId.</summary>
+public static class ErrorIds
+{
+    /// <summary>The town has no heartbeat file.</summary>
+    public const string HeartbeatNotFound = nameof(HeartbeatNotFound);
+
+    /// <summary>The heartbeat file is not a heartbeat Go would accept.</summary>
+    public const string HeartbeatInvalid = nameof(HeartbeatInvalid);
+
+    /// <summary>The heartbeat file is over 1 MiB.</summary>
+    public const string HeartbeatTooLarge = nameof(HeartbeatTooLarge);
+
+    /// <summary>The given town root does not exist.</summary>
+    public const string TownRootNotFound = nameof(TownRootNotFound);
+
+    /// <summary>No -TownRoot, and no town holds the current location or is named by GT_TOWN_ROOT / GT_ROOT.</summary>
+    public const string NotInTown = nameof(NotInTown);
+
+    /// <summary>The -TownRoot is not a file-system path.</summary>
+    public const string TownRootNotFileSystem = nameof(TownRootNotFileSystem);
+
+    /// <summary>Another writer held the lock for the whole wait.</summary>
+    public const string HeartbeatLockTimeout = nameof(HeartbeatLockTimeout);
+
+    /// <summary>The file system failed (permissions, full disk, I/O error).</summary>
+    public const string HeartbeatIOError = nameof(HeartbeatIOError);
+
+    /// <summary>The cycle is at its largest value; an update would wrap.</summary>
+    public const string HeartbeatCycleOverflow = nameof(HeartbeatCycleOverflow);
+
+    /// <summary>The stale threshold is not below the very-stale threshold.</summary>
+    public const string InvalidThresholds = nameof(InvalidThresholds);
+}

@@ -1,0 +1,84 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace GasTown.Deacon.Tests;
+
+public sealed class ConcurrencyTests : IDisposable
+{
+    private readonly TempTown town = new();
+
+    public void Dispose() => town.Dispose();
+
+    [Fact]
+    public void Threads_updating_at_once_lose_no_cycle()
+    {
+        const int threads = 8, each = 25;
+        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, _ =>
+        {
+            var store = new HeartbeatStore(town.Root, lockTimeout: TimeSpan.FromMinutes(1));
+            for (var i = 0; i < each; i++)
+            {
+                store.Update("thread");
+            }
+        });
+
+        Assert.Equal(threads * each, new HeartbeatStore(town.Root).Read().Cycle);
+    }
+
+    [Fact]
+    public void Processes_updating_at_once_lose_no_cycle_and_a_reader_never_sees_a_partial_file()
+    {
+        const int processes = 8, each = 100;
+        var worker = Path.Combine(AppContext.BaseDirectory, "GasTown.Deacon.StressWorker.dll");
+        var store = new HeartbeatStore(town.Root);
+        store.Write(new HeartbeatRecord { Timestamp = DateTimeOffset.UtcNow, Cycle = 0 });
+
+        var started = Enumerable.Range(0, processes).Select(_ =>
+        {
+            var info = new ProcessStartInfo("dotnet") { RedirectStandardError = true, UseShellExecute = false };
+            info.ArgumentList.Add(worker);
+            info.ArgumentList.Add(town.Root);
+            info.ArgumentList.Add(each.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return Process.Start(info)!;
+        }).ToList();
+
+        var reads = 0;
+        var lastCycle = 0L;
+        var problems = new List<string>();
+        while (started.Any(p => !p.HasExited))
+        {
+            try
+            {
+                var cycle = store.Read().Cycle;
+                if (cycle < lastCycle)
+                {
+                    problems.Add($"cycle went back from {lastCycle} to {cycle}");
+                }
+
+                lastCycle = cycle;
+                reads++;
+            }
+            catch (HeartbeatException ex)
+            {
+                problems.Add(ex.Message);
+            }
+        }
+
+        foreach (var p in started)
+        {
+            p.WaitForExit();
+            Assert.True(p.ExitCode == 0, $"worker failed: {p.StandardError.ReadToEnd()}");
+        }
+
+        Assert.Empty(problems);
+        Assert.True(reads > 0);
+        Assert.Equal(processes * each, store.Read().Cycle);
+        Assert.Equal(new[] { "heartbeat.json", "heartbeat.json.lock" }, Directory.GetFiles(town.DeaconDirectory).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal));
+    }
+}

@@ -1,0 +1,397 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text;
+using Microsoft.Extensions.Time.Testing;
+using Xunit;
+
+namespace GasTown.Deacon.Tests;
+
+public sealed class HeartbeatStoreTests : IDisposable
+{
+    private static readonly DateTimeOffset Start = new(2025, 12, 1, 10, 0, 0, TimeSpan.Zero);
+    private readonly TempTown town = new();
+    private readonly FakeTimeProvider clock = new(Start);
+
+    public void Dispose() => town.Dispose();
+
+    private HeartbeatStore Store(TimeSpan? lockTimeout = null) => new(town.Root, clock, lockTimeout);
+
+    private static readonly HeartbeatRecord Sample = new()
+    {
+        Timestamp = Start,
+        Cycle = 41,
+        LastAction = "patrol",
+        HealthyAgents = 3,
+        UnhealthyAgents = 1,
+    };
+
+    [Fact]
+    public void The_file_lives_where_Go_puts_it()
+    {
+        Assert.Equal(Path.Combine(town.Root, "deacon", "heartbeat.json"), Store().FilePath);
+        Assert.Equal(Store().FilePath, HeartbeatStore.GetHeartbeatPath(town.Root));
+        Assert.Equal(Store().FilePath + ".lock", Store().LockPath);
+    }
+
+    [Fact]
+    public void Write_then_read_round_trips_and_writes_Go_bytes()
+    {
+        var store = Store();
+        store.Write(Sample);
+        Assert.Equal(Sample, store.Read());
+        Assert.Equal(HeartbeatJsonWriter.Serialize(Sample), File.ReadAllBytes(store.FilePath));
+    }
+
+    [Fact]
+    public void Write_stamps_a_zero_timestamp_with_now_as_Go_does()
+    {
+        var written = Store().Write(new HeartbeatRecord { Cycle = 3 });
+        Assert.Equal(Start, written.Timestamp);
+        Assert.Equal(Start, Store().Read().Timestamp);
+    }
+
+    [Fact]
+    public void Reading_a_missing_file_is_not_found()
+    {
+        var ex = Assert.Throws<HeartbeatNotFoundException>(() => Store().Read());
+        Assert.Equal(town.HeartbeatPath, ex.Path);
+        Assert.Contains(town.HeartbeatPath, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_town_root_is_its_own_error_and_nothing_is_created()
+    {
+        var missing = Path.Combine(town.Root, "no-such-town");
+        var store = new HeartbeatStore(missing, clock);
+        Assert.Equal(missing, Assert.Throws<TownRootNotFoundException>(() => store.Read()).Path);
+        Assert.Throws<TownRootNotFoundException>(() => store.Write(Sample));
+        Assert.Throws<TownRootNotFoundException>(() => store.Update("x"));
+        Assert.False(Directory.Exists(missing));
+    }
+
+    [Fact]
+    public void A_file_as_town_root_is_not_a_town()
+    {
+        var file = Path.Combine(town.Root, "file");
+        File.WriteAllText(file, "x");
+        Assert.Throws<TownRootNotFoundException>(() => new HeartbeatStore(file, clock).Write(Sample));
+    }
+
+    [Fact]
+    public void An_invalid_file_is_invalid_with_its_path()
+    {
+        town.WriteRaw("{\"cycle\":\"3\"}");
+        var ex = Assert.Throws<HeartbeatInvalidException>(() => Store().Read());
+        Assert.Equal(town.HeartbeatPath, ex.Path);
+        Assert.Contains("cycle must be an integer", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_file_over_1MiB_is_refused()
+    {
+        town.WriteRaw(new byte[HeartbeatStore.MaxFileSize + 1]);
+        var ex = Assert.Throws<HeartbeatTooLargeException>(() => Store().Read());
+        Assert.Equal(HeartbeatStore.MaxFileSize + 1, ex.Length);
+    }
+
+    [Fact]
+    public void A_file_of_exactly_1MiB_is_read()
+    {
+        var padding = new string(' ', (int)HeartbeatStore.MaxFileSize - 11);
+        town.WriteRaw("{\"cycle\":5}" + padding);
+        Assert.Equal(5, Store().Read().Cycle);
+    }
+
+    [Fact]
+    public void A_huge_file_is_refused_without_being_read_whole()
+    {
+        // 64 GiB, sparse: reading it whole would fail with out-of-memory long before any size check.
+        Directory.CreateDirectory(town.DeaconDirectory);
+        using (var stream = new FileStream(town.HeartbeatPath, FileMode.Create))
+        {
+            stream.SetLength(64L << 30);
+        }
+
+        Assert.Equal(64L << 30, Assert.Throws<HeartbeatTooLargeException>(() => Store().Read()).Length);
+    }
+
+    [Fact]
+    public void A_directory_at_the_heartbeat_path_is_an_IO_error()
+    {
+        Directory.CreateDirectory(town.HeartbeatPath);
+        Assert.Equal(town.HeartbeatPath, Assert.Throws<HeartbeatIOException>(() => Store().Read()).Path);
+    }
+
+    [Fact]
+    public void Update_starts_at_cycle_1_and_counts_up_stamping_now_in_UTC()
+    {
+        var store = Store();
+        var first = store.Update();
+        Assert.Equal(1, first.Written.Cycle);
+        Assert.Null(first.Previous);
+        Assert.Null(first.ReplacedInvalid);
+        Assert.Equal(Start, first.Written.Timestamp);
+
+        clock.Advance(TimeSpan.FromSeconds(30));
+        var second = store.Update("checked witnesses", 4, 2);
+        Assert.Equal(2, second.Written.Cycle);
+        Assert.Equal(first.Written, second.Previous);
+        Assert.Equal(Start.AddSeconds(30), second.Written.Timestamp);
+        Assert.Equal(TimeSpan.Zero, second.Written.Timestamp.Offset);
+        Assert.Equal(second.Written, store.Read());
+        Assert.Equal(4, store.Read().HealthyAgents);
+    }
+
+    [Fact]
+    public void Update_stamps_UTC_even_when_the_clock_has_a_local_offset()
+    {
+        var local = new FakeTimeProvider(new DateTimeOffset(2025, 12, 1, 12, 0, 0, TimeSpan.FromHours(2)));
+        var written = new HeartbeatStore(town.Root, local).Update().Written;
+        Assert.Equal(TimeSpan.Zero, written.Timestamp.Offset);
+        Assert.EndsWith("Z\",\n  \"cycle\": 1,\n  \"healthy_agents\": 0,\n  \"unhealthy_agents\": 0\n}", File.ReadAllText(town.HeartbeatPath), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Update_without_an_action_clears_the_previous_one_as_Touch_does()
+    {
+        var store = Store();
+        store.Write(Sample);
+        var touched = store.Update().Written;
+        Assert.Equal(42, touched.Cycle);
+        Assert.Equal(string.Empty, touched.LastAction);
+        Assert.Equal(0, touched.HealthyAgents);
+        Assert.DoesNotContain("last_action", File.ReadAllText(town.HeartbeatPath), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Update_over_an_invalid_file_restarts_at_1_and_says_why()
+    {
+        town.WriteRaw("{\"cycle\": tru");
+        var result = Store().Update("recovered");
+        Assert.Equal(1, result.Written.Cycle);
+        Assert.IsType<HeartbeatInvalidException>(result.ReplacedInvalid);
+        Assert.Equal(1, Store().Read().Cycle);
+    }
+
+    [Fact]
+    public void Update_at_the_largest_cycle_is_an_error_and_changes_nothing()
+    {
+        var max = new HeartbeatRecord { Timestamp = Start, Cycle = long.MaxValue, LastAction = "last" };
+        var store = Store();
+        store.Write(max);
+        var before = File.ReadAllBytes(town.HeartbeatPath);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        var ex = Assert.Throws<HeartbeatCycleOverflowException>(() => store.Update("one more"));
+        Assert.Contains("9223372036854775807", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(town.HeartbeatPath));
+    }
+
+    [Fact]
+    public void Update_handles_negative_cycles_as_Go_does()
+    {
+        var store = Store();
+        store.Write(new HeartbeatRecord { Timestamp = Start, Cycle = -5 });
+        Assert.Equal(-4, store.Update().Written.Cycle);
+    }
+
+    [Fact]
+    public void Writers_wait_for_the_lock_and_time_out_clearly_leaving_the_file_alone()
+    {
+        var store = Store(TimeSpan.FromMilliseconds(100));
+        store.Write(Sample);
+        var before = File.ReadAllBytes(town.HeartbeatPath);
+        using (HeartbeatLock.Acquire(store.LockPath, TimeSpan.Zero))
+        {
+            var ex = Assert.Throws<HeartbeatLockTimeoutException>(() => store.Update("blocked"));
+            Assert.Equal(store.LockPath, ex.Path);
+            Assert.Contains("another writer holds it", ex.Message, StringComparison.Ordinal);
+            Assert.Throws<HeartbeatLockTimeoutException>(() => store.Write(Sample));
+
+            // Reads take no lock.
+            Assert.Equal(Sample, store.Read());
+        }
+
+        Assert.Equal(before, File.ReadAllBytes(town.HeartbeatPath));
+        Assert.Equal(42, store.Update().Written.Cycle);
+    }
+
+    [Fact]
+    public void The_deacon_directory_is_created_when_missing()
+    {
+        Assert.False(Directory.Exists(town.DeaconDirectory));
+        Store().Update();
+        Assert.True(File.Exists(town.HeartbeatPath));
+    }
+
+    [Fact]
+    public void A_write_that_fails_part_way_leaves_the_old_heartbeat_whole_and_no_temp_file()
+    {
+        var store = Store();
+        store.Write(Sample);
+        var before = File.ReadAllBytes(town.HeartbeatPath);
+
+        store.TempStreamWrapper = inner => new DiskFullStream(inner, bytesBeforeFailure: 20);
+        var ex = Assert.Throws<HeartbeatIOException>(() => store.Update("never lands"));
+        Assert.Contains("the previous one is unchanged", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("No space left on device", ex.Message, StringComparison.Ordinal);
+
+        Assert.Equal(before, File.ReadAllBytes(town.HeartbeatPath));
+        Assert.Equal(new[] { "heartbeat.json", "heartbeat.json.lock" }, DeaconFiles());
+    }
+
+    [Fact]
+    public void A_failure_just_before_the_rename_leaves_the_old_heartbeat_whole()
+    {
+        var store = Store();
+        store.Write(Sample);
+        var before = File.ReadAllBytes(town.HeartbeatPath);
+        store.BeforeReplace = _ => throw new IOException("Input/output error");
+
+        Assert.Throws<HeartbeatIOException>(() => store.Write(new HeartbeatRecord { Timestamp = Start, Cycle = 99 }));
+        Assert.Equal(before, File.ReadAllBytes(town.HeartbeatPath));
+        Assert.Equal(new[] { "heartbeat.json", "heartbeat.json.lock" }, DeaconFiles());
+    }
+
+    [Fact]
+    public void Temp_files_left_by_a_killed_writer_are_swept_by_the_next_write()
+    {
+        Directory.CreateDirectory(town.DeaconDirectory);
+        File.WriteAllText(Path.Combine(town.DeaconDirectory, "heartbeat.json.0123456789abcdef0123456789abcdef.tmp"), "{\"cyc");
+        File.WriteAllText(Path.Combine(town.DeaconDirectory, "notes.tmp"), "not ours");
+        Store().Update();
+        Assert.Equal(new[] { "heartbeat.json", "heartbeat.json.lock", "notes.tmp" }, DeaconFiles());
+    }
+
+    [Fact]
+    public void A_symlink_at_the_heartbeat_path_is_replaced_never_written_through()
+    {
+        var victim = Path.Combine(town.Root, "victim.txt");
+        File.WriteAllText(victim, "precious");
+        Directory.CreateDirectory(town.DeaconDirectory);
+        File.CreateSymbolicLink(town.HeartbeatPath, victim);
+
+        Store().Update("after link");
+
+        Assert.Equal("precious", File.ReadAllText(victim));
+        Assert.Null(new FileInfo(town.HeartbeatPath).LinkTarget);
+        Assert.Equal("after link", Store().Read().LastAction);
+    }
+
+    [Fact]
+    public void A_dangling_symlink_at_the_heartbeat_path_is_replaced()
+    {
+        Directory.CreateDirectory(town.DeaconDirectory);
+        var target = Path.Combine(town.Root, "elsewhere", "gone.json");
+        File.CreateSymbolicLink(town.HeartbeatPath, target);
+
+        Store().Update();
+
+        Assert.False(File.Exists(target));
+        Assert.Null(new FileInfo(town.HeartbeatPath).LinkTarget);
+    }
+
+    [Fact]
+    public void New_files_get_Gos_modes_and_an_existing_file_keeps_its_mode()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // Unix permission bits only.
+        }
+
+        var store = Store();
+        store.Update();
+        var fileMode = File.GetUnixFileMode(town.HeartbeatPath);
+        var dirMode = File.GetUnixFileMode(town.DeaconDirectory);
+        Assert.Equal(UnixFileMode.None, fileMode & ~(UnixFileMode)0x1A4); // within 0644
+        Assert.True(fileMode.HasFlag(UnixFileMode.UserRead | UnixFileMode.UserWrite));
+        Assert.Equal(UnixFileMode.None, dirMode & ~(UnixFileMode)0x1ED); // within 0755
+        Assert.True(dirMode.HasFlag(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute));
+
+        File.SetUnixFileMode(town.HeartbeatPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        store.Update();
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(town.HeartbeatPath));
+    }
+
+    [Fact]
+    public void Observe_reports_age_and_status_as_the_clock_moves()
+    {
+        var store = Store();
+        store.Update("beat");
+        var thresholds = HeartbeatThresholds.Default;
+
+        var fresh = store.Observe(thresholds);
+        Assert.Equal(HeartbeatStatus.Fresh, fresh.Status);
+        Assert.Equal(TimeSpan.Zero, fresh.Age);
+        Assert.False(fresh.ShouldPoke);
+        Assert.Equal(town.Root, fresh.TownRoot);
+        Assert.Equal(town.HeartbeatPath, fresh.Path);
+        Assert.Equal("beat", fresh.LastAction);
+
+        clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(HeartbeatStatus.Stale, store.Observe(thresholds).Status);
+
+        clock.Advance(TimeSpan.FromMinutes(3));
+        var veryStale = store.Observe(thresholds);
+        Assert.Equal(HeartbeatStatus.VeryStale, veryStale.Status);
+        Assert.True(veryStale.ShouldPoke);
+        Assert.Equal(TimeSpan.FromMinutes(5), veryStale.Age);
+    }
+
+    [Fact]
+    public void Observe_flags_a_heartbeat_from_the_future()
+    {
+        var store = Store();
+        store.Write(new HeartbeatRecord { Timestamp = Start.AddMinutes(10), Cycle = 1 });
+        var seen = store.Observe(HeartbeatThresholds.Default);
+        Assert.Equal(HeartbeatStatus.Future, seen.Status);
+        Assert.True(seen.ShouldPoke);
+        Assert.Equal(TimeSpan.FromMinutes(-10), seen.Age);
+    }
+
+    private string[] DeaconFiles() =>
+        Directory.GetFiles(town.DeaconDirectory).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal).ToArray()!;
+
+    /// <summary>A stream that fails with the disk-full error after some bytes, as a full file system does.</summary>
+    private sealed class DiskFullStream : Stream
+    {
+        private readonly Stream inner;
+        private int left;
+
+        public DiskFullStream(Stream inner, int bytesBeforeFailure)
+        {
+            this.inner = inner;
+            left = bytesBeforeFailure;
+        }
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => inner.Length;
+
+        public override long Position { get => inner.Position; set => throw new NotSupportedException(); }
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            var now = Math.Min(count, left);
+            inner.Write(buffer, offset, now);
+            inner.Flush();
+            left -= now;
+            if (now < count)
+            {
+                throw new IOException("No space left on device");
+            }
+        }
+
+        public override void Flush() => inner.Flush();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+    }
+}

@@ -1,0 +1,58 @@
+using System;
+using Microsoft.Extensions.Time.Testing;
+using Xunit;
+
+namespace GasTown.Deacon.Tests;
+
+public sealed class PokeCheckTests : IDisposable
+{
+    private readonly TempTown town = new();
+    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2025, 12, 1, 10, 0, 0, TimeSpan.Zero));
+
+    public void Dispose() => town.Dispose();
+
+    private PokeCheck Check() => PokeCheck.Run(new HeartbeatStore(town.Root, clock), HeartbeatThresholds.Default);
+
+    [Fact]
+    public void No_heartbeat_means_poke()
+    {
+        var check = Check();
+        Assert.True(check.ShouldPoke);
+        Assert.Equal(PokeReason.Missing, check.Reason);
+        Assert.IsType<HeartbeatNotFoundException>(check.Problem);
+    }
+
+    [Fact]
+    public void An_invalid_or_oversized_heartbeat_means_poke_with_the_reason()
+    {
+        town.WriteRaw("garbage");
+        var check = Check();
+        Assert.True(check.ShouldPoke);
+        Assert.Equal(PokeReason.Invalid, check.Reason);
+        Assert.Contains("invalid", check.Problem!.Message, StringComparison.Ordinal);
+
+        town.WriteRaw(new byte[HeartbeatStore.MaxFileSize + 1]);
+        Assert.Equal(PokeReason.Invalid, Check().Reason);
+    }
+
+    [Fact]
+    public void Fresh_and_stale_do_not_poke_very_stale_and_future_do()
+    {
+        new HeartbeatStore(town.Root, clock).Update();
+        Assert.Equal((false, PokeReason.Fresh), (Check().ShouldPoke, Check().Reason));
+        clock.Advance(TimeSpan.FromMinutes(3));
+        Assert.Equal((false, PokeReason.Stale), (Check().ShouldPoke, Check().Reason));
+        clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal((true, PokeReason.VeryStale), (Check().ShouldPoke, Check().Reason));
+
+        new HeartbeatStore(town.Root, clock).Write(new HeartbeatRecord { Timestamp = clock.GetUtcNow().AddHours(1), Cycle = 9 });
+        Assert.Equal((true, PokeReason.Future), (Check().ShouldPoke, Check().Reason));
+    }
+
+    [Fact]
+    public void A_missing_town_root_is_an_error_not_an_answer()
+    {
+        var store = new HeartbeatStore(System.IO.Path.Combine(town.Root, "gone"), clock);
+        Assert.Throws<TownRootNotFoundException>(() => PokeCheck.Run(store, HeartbeatThresholds.Default));
+    }
+}
