@@ -55,7 +55,7 @@ $moduleAssemblies = @(
 
 function Invoke-Native {
     param([Parameter(Mandatory)] [string] $Command, [string[]] $Arguments = @())
-    & $Command @Arguments
+    & $Command @Arguments | Out-Host
     if ($LASTEXITCODE -ne 0) { throw "'$Command $($Arguments -join ' ')' failed with exit code $LASTEXITCODE" }
 }
 
@@ -82,7 +82,7 @@ function Invoke-XunitTests {
     $xml = Join-Path $artifacts 'xunit.xml'
     if (Test-Path $xml) { Remove-Item $xml }
     $dll = Join-Path $root "tests/GasTown.Deacon.Core.Tests/bin/$Configuration/net10.0/GasTown.Deacon.Core.Tests.dll"
-    & dotnet $dll -xml $xml -noColor
+    & dotnet $dll -result-xml $xml -noColor | Out-Host
     $exit = $LASTEXITCODE
     if (-not (Test-Path $xml)) { return @{ Passed = 0; Failed = 1; Note = "xunit wrote no results (exit $exit)" } }
     $assembly = ([xml](Get-Content -Raw $xml)).assemblies.assembly
@@ -97,7 +97,7 @@ function Invoke-PesterTests {
     if (Test-Path $result) { Remove-Item $result }
     # A child process: the module's DLL stays loaded (and locked) only there.
     Push-Location $root
-    try { & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $root 'build.ps1') PesterRun -ResultPath $result }
+    try { & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $root 'build.ps1') PesterRun -ResultPath $result | Out-Host }
     finally { Pop-Location }
     $exit = $LASTEXITCODE
     if (-not (Test-Path $result)) { return @{ Passed = 0; Failed = 1; Note = "Pester wrote no results (exit $exit)" } }

@@ -18,12 +18,12 @@ public sealed class GetDeaconHeartbeatCommand : PSCmdlet
 
     /// <summary>Age from which a heartbeat is Stale.</summary>
     [Parameter]
-    [ValidatePositiveTimeSpan]
+    [ValidateTimeSpan]
     public TimeSpan StaleThreshold { get; set; } = HeartbeatThresholds.Default.Stale;
 
     /// <summary>Age from which a heartbeat is VeryStale.</summary>
     [Parameter]
-    [ValidatePositiveTimeSpan]
+    [ValidateTimeSpan]
     public TimeSpan VeryStaleThreshold { get; set; } = HeartbeatThresholds.Default.VeryStale;
 
     /// <inheritdoc />

@@ -32,12 +32,17 @@ public sealed class UpdateDeaconHeartbeatCommand : PSCmdlet
     [ValidateRange(0, int.MaxValue)]
     public int UnhealthyAgents { get; set; }
 
+    /// <summary>How long to wait for another writer to release the heartbeat lock.</summary>
+    [Parameter]
+    [ValidateTimeSpan(AllowZero = true)]
+    public TimeSpan LockTimeout { get; set; } = HeartbeatStore.DefaultLockTimeout;
+
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
         foreach (var townRoot in TownRoots.Resolve(this, TownRoot))
         {
-            var store = new HeartbeatStore(townRoot);
+            var store = new HeartbeatStore(townRoot, lockTimeout: LockTimeout);
             if (!ShouldProcess(store.FilePath, "Update the Deacon heartbeat (next cycle)"))
             {
                 continue;

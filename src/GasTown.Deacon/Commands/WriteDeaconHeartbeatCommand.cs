@@ -46,6 +46,11 @@ public sealed class WriteDeaconHeartbeatCommand : PSCmdlet
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
     public Heartbeat? InputObject { get; set; }
 
+    /// <summary>How long to wait for another writer to release the heartbeat lock.</summary>
+    [Parameter]
+    [ValidateTimeSpan(AllowZero = true)]
+    public TimeSpan LockTimeout { get; set; } = HeartbeatStore.DefaultLockTimeout;
+
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
@@ -74,7 +79,7 @@ public sealed class WriteDeaconHeartbeatCommand : PSCmdlet
             return;
         }
 
-        var store = new HeartbeatStore(townRoot);
+        var store = new HeartbeatStore(townRoot, lockTimeout: LockTimeout);
         if (!ShouldProcess(store.FilePath, $"Write the Deacon heartbeat ({record})"))
         {
             return;

@@ -1,0 +1,110 @@
+BeforeAll {
+    Import-Module $env:DEACON_MODULE -Force
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+}
+
+Describe 'Update-DeaconHeartbeat' {
+    BeforeEach {
+        $town = New-TestTown (Join-Path $TestDrive "town-$([guid]::NewGuid().ToString('N'))")
+    }
+
+    It 'starts at cycle 1 and counts up, emitting the heartbeat written' {
+        $first = Update-DeaconHeartbeat -TownRoot $town
+        $first | Should -BeOfType GasTown.Deacon.Heartbeat
+        $first.Cycle | Should -Be 1
+        $first.Status | Should -Be 'Fresh'
+        $second = Update-DeaconHeartbeat -TownRoot $town -Action 'patrol: 3 witnesses' -HealthyAgents 3 -UnhealthyAgents 1
+        $second.Cycle | Should -Be 2
+        $second.LastAction | Should -Be 'patrol: 3 witnesses'
+        $second.HealthyAgents | Should -Be 3
+        $second.UnhealthyAgents | Should -Be 1
+        (Get-DeaconHeartbeat $town).Cycle | Should -Be 2
+    }
+
+    It 'stamps now in UTC and writes the Go layout' {
+        $before = [DateTimeOffset]::UtcNow
+        $hb = Update-DeaconHeartbeat $town -Action 'a <b> & "c"'
+        $after = [DateTimeOffset]::UtcNow
+        $hb.Timestamp.Offset | Should -Be ([timespan]::Zero)
+        $hb.Timestamp | Should -BeGreaterOrEqual $before
+        $hb.Timestamp | Should -BeLessOrEqual $after
+        $text = Get-HeartbeatText $town
+        $text | Should -Match '^\{\n  "timestamp": "\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z",\n  "cycle": 1,\n  "last_action": "a \\u003cb\\u003e \\u0026 \\"c\\"",\n  "healthy_agents": 0,\n  "unhealthy_agents": 0\n\}$'
+    }
+
+    It 'clears the previous action when called without one, as Touch does' {
+        $null = Update-DeaconHeartbeat $town -Action 'first' -HealthyAgents 2
+        $hb = Update-DeaconHeartbeat $town
+        $hb.LastAction | Should -BeNullOrEmpty
+        $hb.HealthyAgents | Should -Be 0
+        Get-HeartbeatText $town | Should -Not -Match 'last_action'
+    }
+
+    It 'updates every town piped to it' {
+        $other = New-TestTown (Join-Path $TestDrive "other-$([guid]::NewGuid().ToString('N'))")
+        $null = Update-DeaconHeartbeat $other
+        ($town, $other | Update-DeaconHeartbeat).Cycle | Should -Be @(1, 2)
+        (Get-Item $town, $other | Update-DeaconHeartbeat).Cycle | Should -Be @(2, 3)
+    }
+
+    It 'writes nothing with -WhatIf' {
+        Update-DeaconHeartbeat $town -WhatIf | Should -BeNullOrEmpty
+        Test-Path (Join-Path $town 'deacon') | Should -BeFalse
+        $null = Update-DeaconHeartbeat $town
+        $before = Get-HeartbeatText $town
+        Update-DeaconHeartbeat $town -Action 'no' -WhatIf
+        Get-HeartbeatText $town | Should -BeExactly $before
+    }
+
+    It 'warns when it restarts the cycle over an invalid file' {
+        Set-HeartbeatText $town '{"cycle": 41, "timestamp": "not a time"}'
+        $hb = Update-DeaconHeartbeat $town -WarningVariable warnings -WarningAction SilentlyContinue
+        $hb.Cycle | Should -Be 1
+        $warnings.Count | Should -Be 1
+        $warnings[0].Message | Should -BeLike '*is invalid: timestamp "not a time" is not valid*cycle restarted at 1*'
+    }
+
+    It 'refuses negative counts at binding time' {
+        { Update-DeaconHeartbeat $town -HealthyAgents -1 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,GasTown.Deacon.Commands.UpdateDeaconHeartbeatCommand'
+        { Update-DeaconHeartbeat $town -UnhealthyAgents -1 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,GasTown.Deacon.Commands.UpdateDeaconHeartbeatCommand'
+        Test-Path (Join-Path $town 'deacon') | Should -BeFalse
+    }
+
+    It 'refuses to wrap the cycle and leaves the file alone' {
+        Set-HeartbeatText $town '{"timestamp": "2025-12-01T10:00:00Z", "cycle": 9223372036854775807}'
+        $null = Update-DeaconHeartbeat $town -ErrorVariable errs -ErrorAction SilentlyContinue
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'HeartbeatCycleOverflow,*'
+        $errs[0].CategoryInfo.Category | Should -Be 'LimitsExceeded'
+        Get-HeartbeatText $town | Should -BeExactly '{"timestamp": "2025-12-01T10:00:00Z", "cycle": 9223372036854775807}'
+    }
+
+    It 'times out clearly when another writer holds the lock' {
+        $null = Update-DeaconHeartbeat $town
+        $before = Get-HeartbeatText $town
+        $lock = [IO.File]::Open((Get-HeartbeatFilePath $town) + '.lock', 'OpenOrCreate', 'ReadWrite', 'None')
+        try {
+            $null = Update-DeaconHeartbeat $town -LockTimeout 00:00:00.2 -ErrorVariable errs -ErrorAction SilentlyContinue
+        }
+        finally { $lock.Dispose() }
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'HeartbeatLockTimeout,*'
+        $errs[0].CategoryInfo.Category | Should -Be 'OperationTimeout'
+        $errs[0].TargetObject | Should -Be ((Get-HeartbeatFilePath $town) + '.lock')
+        Get-HeartbeatText $town | Should -BeExactly $before
+    }
+
+    It 'reports a missing town root and creates nothing' {
+        $missing = Join-Path $TestDrive 'gone'
+        $null = Update-DeaconHeartbeat $missing -ErrorVariable errs -ErrorAction SilentlyContinue
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'TownRootNotFound,*'
+        Test-Path $missing | Should -BeFalse
+    }
+
+    It 'loses no cycle when several pwsh processes update at once' {
+        $pwsh = Get-PwshPath
+        $script = "Import-Module '$env:DEACON_MODULE'; 1..25 | ForEach-Object { `$null = Update-DeaconHeartbeat -TownRoot '$town' -ErrorAction Stop }"
+        $procs = 1..4 | ForEach-Object { Start-Process -FilePath $pwsh -ArgumentList '-NoProfile', '-NonInteractive', '-Command', $script -PassThru }
+        $procs | Wait-Process
+        $procs | ForEach-Object { $_.ExitCode | Should -Be 0 }
+        (Get-DeaconHeartbeat $town).Cycle | Should -Be 100
+    }
+}

@@ -1,0 +1,75 @@
+BeforeAll {
+    Import-Module $env:DEACON_MODULE -Force
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+}
+
+Describe 'Write-DeaconHeartbeat' {
+    BeforeEach {
+        $town = New-TestTown (Join-Path $TestDrive "town-$([guid]::NewGuid().ToString('N'))")
+    }
+
+    It 'writes exactly the bytes Go writes for the same heartbeat' {
+        $hb = Write-DeaconHeartbeat -TownRoot $town -Timestamp '2025-12-01T10:00:00.25Z' -Cycle 42 -LastAction "patrol`n<done>" -HealthyAgents 5 -UnhealthyAgents 1
+        $hb | Should -BeOfType GasTown.Deacon.Heartbeat
+        $expected = "{`n  `"timestamp`": `"2025-12-01T10:00:00.25Z`",`n  `"cycle`": 42,`n  `"last_action`": `"patrol\n\u003cdone\u003e`",`n  `"healthy_agents`": 5,`n  `"unhealthy_agents`": 1`n}"
+        $bytes = [IO.File]::ReadAllBytes((Get-HeartbeatFilePath $town))
+        [Text.Encoding]::UTF8.GetString($bytes) | Should -BeExactly $expected
+        $bytes[0] | Should -Be ([byte][char]'{')
+    }
+
+    It 'keeps the timestamp''s own offset, as Go does' {
+        $null = Write-DeaconHeartbeat $town -Timestamp ([DateTimeOffset]::new(2025, 12, 1, 12, 0, 0, [timespan]::FromHours(2))) -Cycle 1
+        Get-HeartbeatText $town | Should -Match '"timestamp": "2025-12-01T12:00:00\+02:00"'
+    }
+
+    It 'stamps now in UTC when no timestamp is given' {
+        $before = [DateTimeOffset]::UtcNow
+        $hb = Write-DeaconHeartbeat $town -Cycle 3
+        $hb.Timestamp | Should -BeGreaterOrEqual $before
+        $hb.Timestamp.Offset | Should -Be ([timespan]::Zero)
+        (Get-DeaconHeartbeat $town).Timestamp | Should -Be $hb.Timestamp
+    }
+
+    It 'copies a heartbeat between towns through the pipeline, byte for byte' {
+        $null = Write-DeaconHeartbeat $town -Timestamp '2025-12-01T10:00:00Z' -Cycle 77 -LastAction 'copied' -HealthyAgents 2
+        $target = New-TestTown (Join-Path $TestDrive "target-$([guid]::NewGuid().ToString('N'))")
+        $copy = Get-DeaconHeartbeat -TownRoot $town | Write-DeaconHeartbeat -TownRoot $target
+        $copy.TownRoot | Should -Be $target
+        $copy.Cycle | Should -Be 77
+        Get-HeartbeatText $target | Should -BeExactly (Get-HeartbeatText $town)
+    }
+
+    It 'writes a piped heartbeat back to its own town when no -TownRoot is given' {
+        $null = Write-DeaconHeartbeat $town -Timestamp '2025-12-01T10:00:00Z' -Cycle 5
+        $hb = Get-DeaconHeartbeat $town
+        Remove-Item (Get-HeartbeatFilePath $town)
+        $hb | Write-DeaconHeartbeat | Out-Null
+        (Get-DeaconHeartbeat $town).Cycle | Should -Be 5
+    }
+
+    It 'writes nothing with -WhatIf' {
+        Write-DeaconHeartbeat $town -Cycle 1 -WhatIf | Should -BeNullOrEmpty
+        Test-Path (Join-Path $town 'deacon') | Should -BeFalse
+    }
+
+    It 'refuses negative values at binding time' -ForEach @(
+        @{ Splat = @{ Cycle = -1 } }
+        @{ Splat = @{ HealthyAgents = -1 } }
+        @{ Splat = @{ UnhealthyAgents = -2 } }
+    ) {
+        { Write-DeaconHeartbeat -TownRoot $town @Splat } | Should -Throw -ErrorId 'ParameterArgumentValidationError,GasTown.Deacon.Commands.WriteDeaconHeartbeatCommand'
+        Test-Path (Join-Path $town 'deacon') | Should -BeFalse
+    }
+
+    It 'replaces a whole file and leaves no temp file behind' {
+        $null = Write-DeaconHeartbeat $town -Cycle 1
+        $null = Write-DeaconHeartbeat $town -Cycle 2
+        (Get-ChildItem (Join-Path $town 'deacon')).Name | Sort-Object | Should -Be @('heartbeat.json', 'heartbeat.json.lock')
+    }
+
+    It 'reports a missing town root as TownRootNotFound' {
+        $null = Write-DeaconHeartbeat (Join-Path $TestDrive 'nowhere') -Cycle 1 -ErrorVariable errs -ErrorAction SilentlyContinue
+        $errs[0].FullyQualifiedErrorId | Should -Be 'TownRootNotFound,GasTown.Deacon.Commands.WriteDeaconHeartbeatCommand'
+        Test-Path (Join-Path $TestDrive 'nowhere') | Should -BeFalse
+    }
+}
