@@ -135,6 +135,14 @@ Describe 'Get-DeaconHeartbeat' {
         Test-Path $missing | Should -BeFalse
     }
 
+    It 'reports a file system failure as HeartbeatIOError' {
+        $null = New-Item -ItemType Directory -Force (Get-HeartbeatFilePath $town)
+        $null = Get-DeaconHeartbeat $town -ErrorVariable errs -ErrorAction SilentlyContinue
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'HeartbeatIOError,*'
+        $errs[0].CategoryInfo.Category | Should -BeIn @('ReadError', 'PermissionDenied')
+        $errs[0].TargetObject | Should -Be (Get-HeartbeatFilePath $town)
+    }
+
     It 'refuses a town root on another provider' {
         $null = Get-DeaconHeartbeat -TownRoot 'Env:\PATH' -ErrorVariable errs -ErrorAction SilentlyContinue
         $errs[0].FullyQualifiedErrorId | Should -BeLike 'TownRootNotFileSystem,*'
