@@ -5,7 +5,7 @@
     GUID                   = '6c1f0d7e-3b2a-4c59-9a0e-5d8f2b7c4e11'
     Author                 = 'GasTown.Deacon contributors'
     CompanyName            = 'GasTown.Deacon'
-    Copyright              = '(c) GasTown.Deacon contributors. MIT License.'
+    Copyright              = '(c) 2026 GasTown.Deacon contributors. MIT License.'
     Description            = "Gas Town's Deacon heartbeat (deacon/heartbeat.json) as typed PowerShell objects: read, write and update it byte-compatibly with the Go daemon, safely under concurrent writers, and ask whether the Deacon should be poked."
     PowerShellVersion      = '5.1'
     DotNetFrameworkVersion = '4.7.2'
@@ -16,12 +16,16 @@
         'Write-DeaconHeartbeat'
         'Update-DeaconHeartbeat'
         'Test-DeaconShouldPoke'
+        'Watch-DeaconHeartbeat'
     )
     VariablesToExport      = @()
     AliasesToExport        = @()
     PrivateData            = @{
         PSData = @{
-            Tags = @('GasTown', 'Deacon', 'Heartbeat', 'Agents', 'Monitoring', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
+            Tags         = @('GasTown', 'Deacon', 'Heartbeat', 'Agents', 'Monitoring', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
+            ProjectUri   = 'https://github.com/gastown-deacon/GasTown.Deacon'
+            LicenseUri   = 'https://github.com/gastown-deacon/GasTown.Deacon/blob/main/LICENSE'
+            ReleaseNotes = 'First release: Get-, Write-, Update- and Watch-DeaconHeartbeat and Test-DeaconShouldPoke; byte-compatible with the Go daemon; atomic, locked writes; MAML help and about_GasTown.Deacon.'
         }
     }
 }

@@ -7,13 +7,14 @@
            and ends with one line "N passed, N failed" over both; exits non-zero on any failure.
     Demo   builds, then shows the cmdlets on a scratch town under the temp directory (or, read-only, on
            the real town given with -TownRoot).
+    Package builds, then makes a gallery-ready nupkg of out/GasTown.Deacon in artifacts/package.
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 Test
 #>
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Demo', 'DemoRun', 'PesterRun')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Package', 'Bench', 'DemoRun', 'PesterRun')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -37,7 +38,11 @@ $artifacts = Join-Path $root 'artifacts'
 # (.NET Framework 4.7.2) lacks for System.Text.Json and TimeProvider. pwsh binds to its own newer copies.
 $moduleFiles = @(
     'GasTown.Deacon.psd1'
+    'LICENSE'
     'src/GasTown.Deacon/GasTown.Deacon.format.ps1xml'
+)
+$helpFiles = @(
+    'src/GasTown.Deacon/help/about_GasTown.Deacon.help.txt'
 )
 $moduleAssemblies = @(
     'GasTown.Deacon.dll'
@@ -59,14 +64,39 @@ function Invoke-Native {
     if ($LASTEXITCODE -ne 0) { throw "'$Command $($Arguments -join ' ')' failed with exit code $LASTEXITCODE" }
 }
 
+# The version lives in one place, the manifest; the assemblies are stamped with it.
+function Get-ModuleVersion { (Import-PowerShellDataFile (Join-Path $root "$moduleName.psd1")).ModuleVersion }
+
 function Invoke-Build {
     $publish = Join-Path $artifacts 'publish'
-    Invoke-Native dotnet @('publish', (Join-Path $root 'src/GasTown.Deacon/GasTown.Deacon.csproj'), '-c', $Configuration, '-o', $publish, '--nologo', '-v', 'quiet')
+    Invoke-Native dotnet @('publish', (Join-Path $root 'src/GasTown.Deacon/GasTown.Deacon.csproj'), '-c', $Configuration, '-o', $publish,
+        "-p:Version=$(Get-ModuleVersion)", '--nologo', '-v', 'quiet')
     if (Test-Path $outDir) { Remove-Item $outDir -Recurse -Force }
-    $null = New-Item -ItemType Directory -Path $outDir
+    $null = New-Item -ItemType Directory -Path $outDir, (Join-Path $outDir 'en-US')
     foreach ($file in $moduleFiles) { Copy-Item (Join-Path $root $file) $outDir }
     foreach ($assembly in $moduleAssemblies) { Copy-Item (Join-Path $publish $assembly) $outDir }
+    foreach ($file in $helpFiles) { Copy-Item (Join-Path $root $file) (Join-Path $outDir 'en-US') }
+    # MAML help is generated from the markdown sources and the built cmdlets, in a child process that loads them.
+    Push-Location $root
+    try {
+        & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $root 'src/GasTown.Deacon/help/Build-MamlHelp.ps1') `
+            -ModulePath $outDir -OutFile (Join-Path $outDir "en-US/$moduleName.dll-Help.xml") | Out-Host
+        if ($LASTEXITCODE -ne 0) { throw 'Generating the MAML help failed.' }
+    }
+    finally { Pop-Location }
     Write-Host "Module laid out in $outDir"
+}
+
+function Invoke-Package {
+    Invoke-Build
+    $packageDir = Join-Path $artifacts 'package'
+    if (Test-Path $packageDir) { Remove-Item $packageDir -Recurse -Force }
+    $null = New-Item -ItemType Directory -Path $packageDir
+    Compress-PSResource -Path $outDir -DestinationPath $packageDir
+    $package = Get-ChildItem $packageDir -Filter '*.nupkg' | Select-Object -First 1
+    if (-not $package) { throw "Compress-PSResource wrote no package to $packageDir" }
+    Write-Host "Package: $($package.FullName)"
+    $package.FullName
 }
 
 function Get-NuGetPackagesFolder {
@@ -127,7 +157,7 @@ function Invoke-PesterRun {
 }
 
 function Invoke-Test {
-    Invoke-Build
+    $env:DEACON_PACKAGE = Invoke-Package
     $xunit = Invoke-XunitTests
     $pester = Invoke-PesterTests
     Write-Host ''
@@ -211,6 +241,7 @@ switch ($Task) {
     'Build' { Invoke-Build }
     'Test' { Invoke-Test }
     'Demo' { Invoke-Demo }
+    'Package' { $null = Invoke-Package }
     'DemoRun' { Invoke-DemoRun }
     'PesterRun' { Invoke-PesterRun }
 }

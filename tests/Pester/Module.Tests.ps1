@@ -3,25 +3,36 @@ BeforeAll {
 }
 
 Describe 'The GasTown.Deacon module' {
-    It 'exports exactly the four cmdlets' {
-        ($module.ExportedCmdlets.Keys | Sort-Object) | Should -Be @('Get-DeaconHeartbeat', 'Test-DeaconShouldPoke', 'Update-DeaconHeartbeat', 'Write-DeaconHeartbeat')
+    It 'exports exactly its five cmdlets' {
+        ($module.ExportedCmdlets.Keys | Sort-Object) | Should -Be @('Get-DeaconHeartbeat', 'Test-DeaconShouldPoke', 'Update-DeaconHeartbeat', 'Watch-DeaconHeartbeat', 'Write-DeaconHeartbeat')
         $module.ExportedFunctions.Count | Should -Be 0
     }
 
     It 'lists its cmdlets explicitly, for both editions, from PowerShell 5.1' {
         $manifest = Import-PowerShellDataFile (Join-Path $env:DEACON_MODULE 'GasTown.Deacon.psd1')
         $manifest.CmdletsToExport | Should -Not -Contain '*'
-        $manifest.CmdletsToExport.Count | Should -Be 4
+        $manifest.CmdletsToExport.Count | Should -Be 5
         $manifest.CompatiblePSEditions | Should -Be @('Desktop', 'Core')
         $manifest.PowerShellVersion | Should -Be '5.1'
         $manifest.FormatsToProcess | Should -Be @('GasTown.Deacon.format.ps1xml')
     }
 
-    It 'ships a table view for heartbeats' {
-        $view = Get-FormatData -TypeName GasTown.Deacon.Heartbeat
-        $view | Should -Not -BeNullOrEmpty
-        $labels = $view.FormatViewDefinition[0].Control.Headers.Label
-        $labels | Should -Be @('Cycle', 'Status', 'Age', 'Timestamp', 'LastAction', 'Healthy', 'Unhealthy', 'TownRoot')
+    It 'ships a table view and a list view for heartbeats' {
+        $views = (Get-FormatData -TypeName GasTown.Deacon.Heartbeat).FormatViewDefinition
+        $table = $views | Where-Object { $_.Control -is [System.Management.Automation.TableControl] }
+        $table.Control.Headers.Label | Should -Be @('Cycle', 'Status', 'Age', 'Timestamp', 'LastAction', 'Healthy', 'Unhealthy', 'TownRoot')
+        $views | Where-Object { $_.Control -is [System.Management.Automation.ListControl] } | Should -Not -BeNullOrEmpty
+    }
+
+    It 'takes its version from the manifest alone' {
+        $manifest = Import-PowerShellDataFile (Join-Path $env:DEACON_MODULE 'GasTown.Deacon.psd1')
+        $dll = [Reflection.AssemblyName]::GetAssemblyName((Join-Path $env:DEACON_MODULE 'GasTown.Deacon.dll'))
+        $dll.Version.ToString(3) | Should -Be $manifest.ModuleVersion
+        $manifest.PrivateData.PSData.Tags | Should -Contain 'GasTown'
+        $manifest.PrivateData.PSData.ProjectUri | Should -Not -BeNullOrEmpty
+        $manifest.PrivateData.PSData.LicenseUri | Should -Not -BeNullOrEmpty
+        $manifest.PrivateData.PSData.ReleaseNotes | Should -Not -BeNullOrEmpty
+        Join-Path $env:DEACON_MODULE 'LICENSE' | Should -Exist
     }
 
     It 'declares what each cmdlet outputs' {
@@ -29,6 +40,7 @@ Describe 'The GasTown.Deacon module' {
         (Get-Command Update-DeaconHeartbeat).OutputType.Name | Should -Be 'GasTown.Deacon.Heartbeat'
         (Get-Command Write-DeaconHeartbeat).OutputType.Name | Should -Be 'GasTown.Deacon.Heartbeat'
         (Get-Command Test-DeaconShouldPoke).OutputType.Name | Should -Be 'System.Boolean'
+        (Get-Command Watch-DeaconHeartbeat).OutputType.Name | Should -Be 'GasTown.Deacon.Heartbeat'
     }
 
     It 'lays out the module folder with exactly the listed files' {
@@ -36,6 +48,8 @@ Describe 'The GasTown.Deacon module' {
         $names | Should -Contain 'GasTown.Deacon.dll'
         $names | Should -Contain 'GasTown.Deacon.Core.dll'
         $names | Should -Contain 'System.Text.Json.dll'
-        $names | Where-Object { $_ -like '*.pdb' -or $_ -like '*.deps.json' } | Should -BeNullOrEmpty
+        $names | Should -Contain 'LICENSE'
+        $names | Where-Object { $_ -like '*.pdb' -or $_ -like '*.deps.json' -or $_ -like '*.xml' } | Should -BeNullOrEmpty
+        (Get-ChildItem (Join-Path $env:DEACON_MODULE 'en-US')).Name | Sort-Object | Should -Be @('about_GasTown.Deacon.help.txt', 'GasTown.Deacon.dll-Help.xml')
     }
 }

@@ -14,6 +14,7 @@ public sealed class TestDeaconShouldPokeCommand : PSCmdlet
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("FullName", "PSPath")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(TownRootCompleter))]
     public string[]? TownRoot { get; set; }
 
     /// <summary>Age from which a heartbeat is Stale.</summary>

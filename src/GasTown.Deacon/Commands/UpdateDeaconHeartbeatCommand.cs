@@ -15,6 +15,7 @@ public sealed class UpdateDeaconHeartbeatCommand : PSCmdlet
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("FullName", "PSPath")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(TownRootCompleter))]
     public string[]? TownRoot { get; set; }
 
     /// <summary>What the Deacon did in this cycle; omitted, the previous action is cleared as Touch does.</summary>

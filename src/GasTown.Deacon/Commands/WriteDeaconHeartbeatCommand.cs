@@ -16,6 +16,7 @@ public sealed class WriteDeaconHeartbeatCommand : PSCmdlet
     /// </summary>
     [Parameter(Position = 0)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(TownRootCompleter))]
     public string? TownRoot { get; set; }
 
     /// <summary>When the heartbeat was written; now in UTC when omitted. Its offset is written as given.</summary>

@@ -1,0 +1,224 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+
+namespace GasTown.Deacon;
+
+/// <summary>
+/// Watches the heartbeats of several towns: file-system events for prompt news of writes, a timer for the
+/// moments a heartbeat turns Stale or VeryStale with no write at all, and polling where events cannot be had
+/// (no <c>deacon/</c> folder yet, or the system's watch limit reached).
+/// </summary>
+public sealed class HeartbeatWatcher : IDisposable
+{
+    /// <summary>How often a town without a file-system watcher is read.</summary>
+    public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often a watched town is read anyway, in case an event was lost.</summary>
+    public static readonly TimeSpan SafetyInterval = TimeSpan.FromSeconds(30);
+
+    // Events for one write come in bursts (create, rename, change); a short pause lets a burst end before reading.
+    private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(25);
+
+    private readonly TimeProvider time;
+    private readonly Town[] towns;
+    private readonly SemaphoreSlim signal = new(0);
+    private bool disposed;
+
+    /// <summary>Prepares to watch <paramref name="townRoots"/>; nothing is read until <see cref="Watch"/>.</summary>
+    public HeartbeatWatcher(IEnumerable<string> townRoots, HeartbeatThresholds thresholds, TimeProvider? timeProvider = null)
+    {
+        time = timeProvider ?? TimeProvider.System;
+        towns = townRoots.Select(root => new Town(new HeartbeatWatchState(new HeartbeatStore(root, time), thresholds))).ToArray();
+    }
+
+    /// <summary>
+    /// Yields each town's current heartbeat (or problem) first, then one event each time a town's heartbeat
+    /// content or status changes, until <paramref name="timeout"/> (null: no limit) or cancellation.
+    /// </summary>
+    public IEnumerable<WatchEvent> Watch(TimeSpan? timeout, CancellationToken cancellationToken)
+    {
+        if (disposed)
+        {
+            throw new ObjectDisposedException(nameof(HeartbeatWatcher));
+        }
+
+        var deadline = timeout is TimeSpan t ? time.GetUtcNow() + t : (DateTimeOffset?)null;
+        foreach (var town in towns)
+        {
+            town.EnsureWatcher(signal);
+            var first = town.State.Check(time.GetUtcNow());
+            town.NextPoll = time.GetUtcNow() + town.Interval;
+            if (first is not null)
+            {
+                yield return first;
+            }
+        }
+
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var now = time.GetUtcNow();
+            if (deadline is DateTimeOffset end && now >= end)
+            {
+                yield break;
+            }
+
+            var wake = towns.Select(town => Earliest(town.NextPoll, town.State.NextTransition)).Aggregate(deadline, Earliest);
+            var wait = wake is DateTimeOffset w ? w - now : Timeout.InfiniteTimeSpan;
+            if (!Wait(wait < TimeSpan.Zero ? TimeSpan.Zero : wait, cancellationToken))
+            {
+                yield break;
+            }
+
+            now = time.GetUtcNow();
+            foreach (var town in towns)
+            {
+                var due = town.Dirty != 0 || now >= town.NextPoll || (town.State.NextTransition is DateTimeOffset next && now >= next);
+                if (!due)
+                {
+                    continue;
+                }
+
+                Interlocked.Exchange(ref town.Dirty, 0);
+                town.EnsureWatcher(signal);
+                town.NextPoll = now + town.Interval;
+                var change = town.State.Check(now);
+                if (change is not null)
+                {
+                    yield return change;
+                }
+            }
+        }
+    }
+
+    /// <summary>Stops every file-system watcher.</summary>
+    public void Dispose()
+    {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
+        foreach (var town in towns)
+        {
+            town.Dispose();
+        }
+
+        signal.Dispose();
+    }
+
+    private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>
+        a is null ? b : b is null ? a : (a < b ? a : b);
+
+    /// <summary>Waits for a file event or the wake time; false when cancelled.</summary>
+    private bool Wait(TimeSpan wait, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // Timer waits are in real time: the clock only says when to wake, the OS does the waiting.
+            if (signal.Wait(wait > TimeSpan.FromDays(1) ? TimeSpan.FromDays(1) : wait, cancellationToken))
+            {
+                cancellationToken.WaitHandle.WaitOne(Settle);
+                while (signal.CurrentCount > 0 && signal.Wait(0))
+                {
+                }
+            }
+
+            return !cancellationToken.IsCancellationRequested;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private sealed class Town : IDisposable
+    {
+        public int Dirty;
+        private FileSystemWatcher? watcher;
+
+        public Town(HeartbeatWatchState state)
+        {
+            State = state;
+        }
+
+        public HeartbeatWatchState State { get; }
+
+        public DateTimeOffset NextPoll { get; set; }
+
+        public TimeSpan Interval => watcher is null ? PollInterval : SafetyInterval;
+
+        public void EnsureWatcher(SemaphoreSlim signal)
+        {
+            var directory = Path.GetDirectoryName(State.FilePath)!;
+            if (!Directory.Exists(directory))
+            {
+                // A watcher on a deleted folder hears nothing, even once the folder is made again: poll instead.
+                Dispose();
+                return;
+            }
+
+            if (watcher is not null)
+            {
+                return;
+            }
+
+            var fileName = Path.GetFileName(State.FilePath);
+            try
+            {
+                var created = new FileSystemWatcher(directory)
+                {
+                    IncludeSubdirectories = false,
+                    NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.CreationTime,
+                };
+                void OnChange(object sender, FileSystemEventArgs e)
+                {
+                    if (string.Equals(e.Name, fileName, StringComparison.OrdinalIgnoreCase)
+                        || (e is RenamedEventArgs r && string.Equals(r.OldName, fileName, StringComparison.OrdinalIgnoreCase)))
+                    {
+                        Interlocked.Exchange(ref Dirty, 1);
+                        Release(signal);
+                    }
+                }
+
+                created.Changed += OnChange;
+                created.Created += OnChange;
+                created.Deleted += OnChange;
+                created.Renamed += OnChange;
+                created.Error += (_, _) =>
+                {
+                    // Lost events or a vanished folder: read now, and keep reading until a watcher works again.
+                    Interlocked.Exchange(ref Dirty, 1);
+                    Release(signal);
+                };
+                created.EnableRaisingEvents = true;
+                watcher = created;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or PlatformNotSupportedException)
+            {
+                // Out of inotify instances, or a file system without notifications: this town is polled.
+                watcher = null;
+            }
+        }
+
+        public void Dispose()
+        {
+            watcher?.Dispose();
+            watcher = null;
+        }
+
+        private static void Release(SemaphoreSlim signal)
+        {
+            try
+            {
+                signal.Release();
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+
+namespace GasTown.Deacon.Commands;
+
+/// <summary>
+/// Emits each town's heartbeat, then one more whenever a town's heartbeat content or status changes, until
+/// -Timeout or Ctrl+C.
+/// </summary>
+[Cmdlet(VerbsCommon.Watch, "DeaconHeartbeat")]
+[OutputType(typeof(Heartbeat))]
+public sealed class WatchDeaconHeartbeatCommand : PSCmdlet, IDisposable
+{
+    private readonly CancellationTokenSource stopping = new();
+    private readonly System.Collections.Generic.List<string> townRoots = new();
+    private HeartbeatThresholds thresholds = HeartbeatThresholds.Default;
+
+    /// <summary>The town roots; the town holding the current location when omitted.</summary>
+    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("FullName", "PSPath")]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(TownRootCompleter))]
+    public string[]? TownRoot { get; set; }
+
+    /// <summary>Age from which a heartbeat is Stale.</summary>
+    [Parameter]
+    [ValidateTimeSpan]
+    public TimeSpan StaleThreshold { get; set; } = HeartbeatThresholds.Default.Stale;
+
+    /// <summary>Age from which a heartbeat is VeryStale.</summary>
+    [Parameter]
+    [ValidateTimeSpan]
+    public TimeSpan VeryStaleThreshold { get; set; } = HeartbeatThresholds.Default.VeryStale;
+
+    /// <summary>How long to watch; until Ctrl+C when omitted.</summary>
+    [Parameter]
+    [ValidateTimeSpan]
+    public TimeSpan Timeout { get; set; }
+
+    /// <inheritdoc />
+    protected override void BeginProcessing()
+    {
+        try
+        {
+            thresholds = new HeartbeatThresholds(StaleThreshold, VeryStaleThreshold);
+        }
+        catch (ArgumentException ex)
+        {
+            ThrowTerminatingError(HeartbeatErrors.InvalidThresholds(ex));
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        // Towns piped in are gathered first: the watch covers them all at once.
+        townRoots.AddRange(TownRoots.Resolve(this, TownRoot));
+    }
+
+    /// <inheritdoc />
+    protected override void EndProcessing()
+    {
+        if (townRoots.Count == 0)
+        {
+            return;
+        }
+
+        var timeout = MyInvocation.BoundParameters.ContainsKey(nameof(Timeout)) ? Timeout : (TimeSpan?)null;
+        using var watcher = new HeartbeatWatcher(townRoots.Distinct(StringComparer.Ordinal), thresholds);
+        foreach (var change in watcher.Watch(timeout, stopping.Token))
+        {
+            if (change.Heartbeat is not null)
+            {
+                WriteObject(change.Heartbeat);
+            }
+            else
+            {
+                WriteError(HeartbeatErrors.ToErrorRecord(change.Problem!, writing: false));
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void StopProcessing() => stopping.Cancel();
+
+    /// <inheritdoc />
+    public void Dispose() => stopping.Dispose();
+}

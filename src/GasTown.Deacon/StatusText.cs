@@ -1,0 +1,30 @@
+namespace GasTown.Deacon.Commands;
+
+/// <summary>
+/// The Status column of the format views: coloured where the view asks for it. The view decides, because only
+/// it can see $PSStyle.OutputRendering and NO_COLOR in the session doing the formatting.
+/// </summary>
+public static class StatusText
+{
+    private const string Escape = "\u001b[";
+    private const string Reset = Escape + "0m";
+
+    /// <summary>The status name, wrapped in an ANSI colour when <paramref name="color"/> is true.</summary>
+    public static string Format(HeartbeatStatus status, bool color)
+    {
+        var text = status.ToString();
+        if (!color)
+        {
+            return text;
+        }
+
+        var code = status switch
+        {
+            HeartbeatStatus.Fresh => "32m",
+            HeartbeatStatus.Stale => "33m",
+            HeartbeatStatus.VeryStale => "1;31m",
+            _ => "35m",
+        };
+        return Escape + code + text + Reset;
+    }
+}

@@ -1,0 +1,77 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+
+namespace GasTown.Deacon.Commands;
+
+/// <summary>
+/// Completes -TownRoot with directories that are Gas Towns (holding mayor/town.json or a mayor/ folder),
+/// relative to the PowerShell location as typed.
+/// </summary>
+public sealed class TownRootCompleter : IArgumentCompleter
+{
+    private const int MaxResults = 200;
+
+    private const string ResolveScript = "param($p) $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($p)";
+
+    /// <inheritdoc />
+    public IEnumerable<CompletionResult> CompleteArgument(
+        string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
+    {
+        var typed = (wordToComplete ?? string.Empty).Trim('\'', '"');
+        string parentTyped;
+        string prefix;
+        var cut = typed.LastIndexOfAny(new[] { '/', '\\' });
+        if (cut >= 0)
+        {
+            parentTyped = typed.Substring(0, cut + 1);
+            prefix = typed.Substring(cut + 1);
+        }
+        else
+        {
+            parentTyped = string.Empty;
+            prefix = typed;
+        }
+
+        string parent;
+        try
+        {
+            // Completers get no cmdlet context; a script block runs in the session doing the completion, so it
+            // resolves against that session's PowerShell location (and ~, and drives).
+            var resolved = ScriptBlock.Create(ResolveScript).Invoke(parentTyped.Length == 0 ? "." : parentTyped);
+            parent = resolved.Count == 1 && resolved[0]?.BaseObject is string path ? path : string.Empty;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            yield break;
+        }
+
+        if (parent.Length == 0)
+        {
+            yield break;
+        }
+
+        IEnumerable<string> directories;
+        try
+        {
+            directories = Directory.EnumerateDirectories(parent, prefix + "*").Take(MaxResults * 4).ToList();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            yield break;
+        }
+
+        foreach (var directory in directories.Where(TownLocator.IsTown).OrderBy(d => d, StringComparer.OrdinalIgnoreCase).Take(MaxResults))
+        {
+            var text = parentTyped + Path.GetFileName(directory);
+            var quoted = text.IndexOfAny(new[] { ' ', '\'', '$', '`', '&', '(', ')', '{', '}', ';', ',' }) >= 0
+                ? "'" + text.Replace("'", "''") + "'"
+                : text;
+            yield return new CompletionResult(quoted, Path.GetFileName(directory), CompletionResultType.ProviderContainer, directory);
+        }
+    }
+}
