@@ -92,6 +92,32 @@ Describe 'Get-DeaconHeartbeat' {
         finally { [Environment]::CurrentDirectory = $saved }
     }
 
+    It 'resolves .. and . segments, PowerShell drives, and absolute paths from another provider''s location' {
+        $t = New-TestTown (Join-Path $TestDrive 'drive/gt'); Set-AgedHeartbeat $t ([timespan]::Zero) -Cycle 61
+        $null = New-Item -ItemType Directory -Force (Join-Path $TestDrive 'drive/other')
+        Set-Location (Join-Path $TestDrive 'drive/other')
+        (Get-DeaconHeartbeat -TownRoot '../other/./../gt/').TownRoot | Should -Be $t
+        $null = New-PSDrive -Name DeaconTowns -PSProvider FileSystem -Root (Join-Path $TestDrive 'drive')
+        try {
+            (Get-DeaconHeartbeat -TownRoot 'DeaconTowns:/gt').Cycle | Should -Be 61
+            Set-Location DeaconTowns:/
+            (Get-DeaconHeartbeat -TownRoot 'gt').TownRoot | Should -Be $t
+            Set-Location Env:
+            (Get-DeaconHeartbeat -TownRoot $t).Cycle | Should -Be 61
+        }
+        finally {
+            Set-Location $TestDrive
+            Remove-PSDrive DeaconTowns
+        }
+    }
+
+    It 'refuses a relative town root while the location is on another provider' {
+        Set-Location Env:
+        try { $null = Get-DeaconHeartbeat -TownRoot 'PATH' -ErrorVariable errs -ErrorAction SilentlyContinue }
+        finally { Set-Location $TestDrive }
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'TownRootNotFileSystem,*'
+    }
+
     It 'resolves ~ to the file system home' {
         $fs = Get-PSProvider FileSystem
         $savedHome = $fs.Home
