@@ -1,4 +1,3 @@
-using System;
 using System.Management.Automation;
 
 namespace GasTown.Deacon.Commands;
@@ -6,40 +5,8 @@ namespace GasTown.Deacon.Commands;
 /// <summary>Reads the Deacon heartbeat of one or more towns.</summary>
 [Cmdlet(VerbsCommon.Get, "DeaconHeartbeat")]
 [OutputType(typeof(Heartbeat))]
-public sealed class GetDeaconHeartbeatCommand : PSCmdlet
+public sealed class GetDeaconHeartbeatCommand : ObservingCommandBase
 {
-    private HeartbeatThresholds thresholds = HeartbeatThresholds.Default;
-
-    /// <summary>The town roots; the town holding the current location when omitted.</summary>
-    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("FullName", "PSPath")]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(TownRootCompleter))]
-    public string[]? TownRoot { get; set; }
-
-    /// <summary>Age from which a heartbeat is Stale.</summary>
-    [Parameter]
-    [ValidateTimeSpan]
-    public TimeSpan StaleThreshold { get; set; } = HeartbeatThresholds.Default.Stale;
-
-    /// <summary>Age from which a heartbeat is VeryStale.</summary>
-    [Parameter]
-    [ValidateTimeSpan]
-    public TimeSpan VeryStaleThreshold { get; set; } = HeartbeatThresholds.Default.VeryStale;
-
-    /// <inheritdoc />
-    protected override void BeginProcessing()
-    {
-        try
-        {
-            thresholds = new HeartbeatThresholds(StaleThreshold, VeryStaleThreshold);
-        }
-        catch (ArgumentException ex)
-        {
-            ThrowTerminatingError(HeartbeatErrors.InvalidThresholds(ex));
-        }
-    }
-
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
@@ -47,7 +14,7 @@ public sealed class GetDeaconHeartbeatCommand : PSCmdlet
         {
             try
             {
-                WriteObject(new HeartbeatStore(townRoot).Observe(thresholds));
+                WriteObject(new HeartbeatStore(townRoot).Observe(Thresholds));
             }
             catch (HeartbeatException ex)
             {

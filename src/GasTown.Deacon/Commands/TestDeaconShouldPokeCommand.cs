@@ -1,4 +1,3 @@
-using System;
 using System.Management.Automation;
 
 namespace GasTown.Deacon.Commands;
@@ -6,40 +5,8 @@ namespace GasTown.Deacon.Commands;
 /// <summary>Answers the daemon's question for each town: should the Deacon be poked?</summary>
 [Cmdlet(VerbsDiagnostic.Test, "DeaconShouldPoke")]
 [OutputType(typeof(bool))]
-public sealed class TestDeaconShouldPokeCommand : PSCmdlet
+public sealed class TestDeaconShouldPokeCommand : ObservingCommandBase
 {
-    private HeartbeatThresholds thresholds = HeartbeatThresholds.Default;
-
-    /// <summary>The town roots; the town holding the current location when omitted.</summary>
-    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("FullName", "PSPath")]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(TownRootCompleter))]
-    public string[]? TownRoot { get; set; }
-
-    /// <summary>Age from which a heartbeat is Stale.</summary>
-    [Parameter]
-    [ValidateTimeSpan]
-    public TimeSpan StaleThreshold { get; set; } = HeartbeatThresholds.Default.Stale;
-
-    /// <summary>Age from which a heartbeat is VeryStale, and the Deacon should be poked.</summary>
-    [Parameter]
-    [ValidateTimeSpan]
-    public TimeSpan VeryStaleThreshold { get; set; } = HeartbeatThresholds.Default.VeryStale;
-
-    /// <inheritdoc />
-    protected override void BeginProcessing()
-    {
-        try
-        {
-            thresholds = new HeartbeatThresholds(StaleThreshold, VeryStaleThreshold);
-        }
-        catch (ArgumentException ex)
-        {
-            ThrowTerminatingError(HeartbeatErrors.InvalidThresholds(ex));
-        }
-    }
-
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
@@ -48,7 +15,7 @@ public sealed class TestDeaconShouldPokeCommand : PSCmdlet
             PokeCheck check;
             try
             {
-                check = PokeCheck.Run(new HeartbeatStore(townRoot), thresholds);
+                check = PokeCheck.Run(new HeartbeatStore(townRoot), Thresholds);
             }
             catch (HeartbeatException ex)
             {

@@ -9,15 +9,8 @@ namespace GasTown.Deacon.Commands;
 /// </summary>
 [Cmdlet(VerbsData.Update, "DeaconHeartbeat", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(Heartbeat))]
-public sealed class UpdateDeaconHeartbeatCommand : PSCmdlet
+public sealed class UpdateDeaconHeartbeatCommand : TownsCommandBase
 {
-    /// <summary>The town roots; the town holding the current location when omitted.</summary>
-    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("FullName", "PSPath")]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(TownRootCompleter))]
-    public string[]? TownRoot { get; set; }
-
     /// <summary>What the Deacon did in this cycle; omitted, the previous action is cleared as Touch does.</summary>
     [Parameter]
     [AllowEmptyString]

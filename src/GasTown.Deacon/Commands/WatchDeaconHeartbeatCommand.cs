@@ -11,46 +11,15 @@ namespace GasTown.Deacon.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Watch, "DeaconHeartbeat")]
 [OutputType(typeof(Heartbeat))]
-public sealed class WatchDeaconHeartbeatCommand : PSCmdlet, IDisposable
+public sealed class WatchDeaconHeartbeatCommand : ObservingCommandBase, IDisposable
 {
     private readonly CancellationTokenSource stopping = new();
     private readonly System.Collections.Generic.List<string> townRoots = new();
-    private HeartbeatThresholds thresholds = HeartbeatThresholds.Default;
-
-    /// <summary>The town roots; the town holding the current location when omitted.</summary>
-    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("FullName", "PSPath")]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(TownRootCompleter))]
-    public string[]? TownRoot { get; set; }
-
-    /// <summary>Age from which a heartbeat is Stale.</summary>
-    [Parameter]
-    [ValidateTimeSpan]
-    public TimeSpan StaleThreshold { get; set; } = HeartbeatThresholds.Default.Stale;
-
-    /// <summary>Age from which a heartbeat is VeryStale.</summary>
-    [Parameter]
-    [ValidateTimeSpan]
-    public TimeSpan VeryStaleThreshold { get; set; } = HeartbeatThresholds.Default.VeryStale;
 
     /// <summary>How long to watch; until Ctrl+C when omitted.</summary>
     [Parameter]
     [ValidateTimeSpan]
     public TimeSpan Timeout { get; set; }
-
-    /// <inheritdoc />
-    protected override void BeginProcessing()
-    {
-        try
-        {
-            thresholds = new HeartbeatThresholds(StaleThreshold, VeryStaleThreshold);
-        }
-        catch (ArgumentException ex)
-        {
-            ThrowTerminatingError(HeartbeatErrors.InvalidThresholds(ex));
-        }
-    }
 
     /// <inheritdoc />
     protected override void ProcessRecord()
@@ -68,7 +37,7 @@ public sealed class WatchDeaconHeartbeatCommand : PSCmdlet, IDisposable
         }
 
         var timeout = MyInvocation.BoundParameters.ContainsKey(nameof(Timeout)) ? Timeout : (TimeSpan?)null;
-        using var watcher = new HeartbeatWatcher(townRoots.Distinct(StringComparer.Ordinal), thresholds);
+        using var watcher = new HeartbeatWatcher(townRoots.Distinct(StringComparer.Ordinal), Thresholds);
         foreach (var change in watcher.Watch(timeout, stopping.Token))
         {
             if (change.Heartbeat is not null)
