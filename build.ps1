@@ -326,11 +326,13 @@ function Invoke-DemoRun {
     Import-Module $outDir -Force
     function Show([string] $Title) { Write-Host ''; Write-Host "== $Title" -ForegroundColor Cyan }
     function Command([string] $Text) { Write-Host "PS> $Text" -ForegroundColor Yellow }
+    # Wide enough for every column whatever the console (or log) the demo runs in.
+    function Table { $input | Format-Table | Out-String -Width 160 | Write-Host }
 
     if ($TownRoot) {
         Show "The heartbeat of $TownRoot (read-only)"
         Command "Get-DeaconHeartbeat -TownRoot $TownRoot"
-        Get-DeaconHeartbeat -TownRoot $TownRoot | Format-Table | Out-Host
+        Get-DeaconHeartbeat -TownRoot $TownRoot | Table
         Command "Test-DeaconShouldPoke -TownRoot $TownRoot -Verbose"
         Test-DeaconShouldPoke -TownRoot $TownRoot -Verbose | Out-Host
         return
@@ -347,7 +349,7 @@ function Invoke-DemoRun {
 
         Show 'What an ops script sees'
         Command 'Get-DeaconHeartbeat'
-        Get-DeaconHeartbeat | Format-Table | Out-Host
+        Get-DeaconHeartbeat | Table
 
         Show 'What the scheduled task asks'
         Command 'Test-DeaconShouldPoke'
@@ -358,19 +360,23 @@ function Invoke-DemoRun {
         Get-Content (Join-Path $town 'deacon/heartbeat.json') -Raw | Out-Host
 
         Show 'Seven minutes without a beat: the heartbeat turns VeryStale'
-        Command "Get-DeaconHeartbeat | Write-DeaconHeartbeat -Timestamp ... (an aged copy)"
         $now = Get-DeaconHeartbeat
+        Command "Write-DeaconHeartbeat -Timestamp ([DateTimeOffset]::UtcNow.AddMinutes(-7)) -Cycle $($now.Cycle) -LastAction '$($now.LastAction)' -HealthyAgents $($now.HealthyAgents)"
         $null = Write-DeaconHeartbeat -Timestamp ([DateTimeOffset]::UtcNow.AddMinutes(-7)) -Cycle $now.Cycle -LastAction $now.LastAction -HealthyAgents $now.HealthyAgents
         Command 'Get-DeaconHeartbeat'
-        Get-DeaconHeartbeat | Format-Table | Out-Host
+        Get-DeaconHeartbeat | Table
         Command 'Test-DeaconShouldPoke'
         Test-DeaconShouldPoke | Out-Host
-        Command "Get-DeaconHeartbeat -StaleThreshold 5m -VeryStaleThreshold 20m   # Gas Town's current thresholds"
-        Get-DeaconHeartbeat -StaleThreshold ([timespan]'00:05:00') -VeryStaleThreshold ([timespan]'00:20:00') | Format-Table | Out-Host
+        Command "Get-DeaconHeartbeat -StaleThreshold 00:05:00 -VeryStaleThreshold 00:20:00   # Gas Town's current thresholds"
+        Get-DeaconHeartbeat -StaleThreshold ([timespan]'00:05:00') -VeryStaleThreshold ([timespan]'00:20:00') | Table
 
         Show 'The Deacon wakes and beats again'
         Command "Update-DeaconHeartbeat -Action 'recovered'"
-        Update-DeaconHeartbeat -Action 'recovered' | Format-Table | Out-Host
+        Update-DeaconHeartbeat -Action 'recovered' | Table
+
+        Show 'Watching: a row per change, here as the heartbeat ages (1 s and 2 s thresholds to keep it short)'
+        Command 'Watch-DeaconHeartbeat -StaleThreshold 00:00:01 -VeryStaleThreshold 00:00:02 -Timeout 00:00:03'
+        Watch-DeaconHeartbeat -StaleThreshold 00:00:01 -VeryStaleThreshold 00:00:02 -Timeout 00:00:03 | Table
     }
     finally {
         Set-Location ([IO.Path]::GetTempPath())
