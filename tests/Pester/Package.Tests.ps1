@@ -37,9 +37,9 @@ $m = Get-Module GasTown.Deacon
             $env:XDG_DATA_HOME = $null
             $env:XDG_CONFIG_HOME = $null
             $env:PSModulePath = $null
-            & (Get-PwshPath) -NoProfile -NonInteractive -File $install -Repo $repo.FullName
+            Invoke-Pwsh -NoProfile -NonInteractive -File $install -Repo $repo.FullName
             $LASTEXITCODE | Should -Be 0
-            $lines = & (Get-PwshPath) -NoProfile -NonInteractive -File $use
+            $lines = Invoke-Pwsh -NoProfile -NonInteractive -File $use
             $LASTEXITCODE | Should -Be 0
         }
         finally {

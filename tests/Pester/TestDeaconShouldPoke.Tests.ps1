@@ -53,12 +53,11 @@ Describe 'Test-DeaconShouldPoke' {
     }
 
     It 'drives a scheduled task''s exit code: 1 to poke, 0 when healthy' {
-        $pwsh = Get-PwshPath
         $command = "Import-Module '$env:DEACON_MODULE'; if (Test-DeaconShouldPoke -TownRoot '$town') { exit 1 } else { exit 0 }"
-        & $pwsh -NoProfile -NonInteractive -Command $command
+        Invoke-Pwsh -NoProfile -NonInteractive -Command $command
         $LASTEXITCODE | Should -Be 1
         Set-AgedHeartbeat $town ([timespan]::Zero)
-        & $pwsh -NoProfile -NonInteractive -Command $command
+        Invoke-Pwsh -NoProfile -NonInteractive -Command $command
         $LASTEXITCODE | Should -Be 0
     }
 }

@@ -30,6 +30,23 @@ function Set-AgedHeartbeat {
     Set-HeartbeatText -Town $Town -Text "{`n  `"timestamp`": `"$stamp`",`n  `"cycle`": $Cycle,`n  `"healthy_agents`": 0,`n  `"unhealthy_agents`": 0`n}"
 }
 
-function Get-PwshPath {
-    Join-Path $PSHOME $(if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' })
+# Runs a new pwsh like this one. As a dotnet tool, pwsh runs as `dotnet pwsh.dll`: starting it the same way needs
+# no apphost and no DOTNET_ROOT.
+function Invoke-Pwsh {
+    $process = [Environment]::ProcessPath
+    if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') {
+        & $process (Join-Path $PSHOME 'pwsh.dll') @args
+    }
+    else {
+        & $process @args
+    }
+}
+
+function Start-Pwsh {
+    param([string[]] $ArgumentList)
+    $process = [Environment]::ProcessPath
+    if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') {
+        $ArgumentList = @((Join-Path $PSHOME 'pwsh.dll')) + $ArgumentList
+    }
+    Start-Process -FilePath $process -ArgumentList $ArgumentList -PassThru
 }

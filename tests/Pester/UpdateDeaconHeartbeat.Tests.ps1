@@ -100,9 +100,8 @@ Describe 'Update-DeaconHeartbeat' {
     }
 
     It 'loses no cycle when several pwsh processes update at once' {
-        $pwsh = Get-PwshPath
         $script = "Import-Module '$env:DEACON_MODULE'; 1..25 | ForEach-Object { `$null = Update-DeaconHeartbeat -TownRoot '$town' -ErrorAction Stop }"
-        $procs = 1..4 | ForEach-Object { Start-Process -FilePath $pwsh -ArgumentList '-NoProfile', '-NonInteractive', '-Command', $script -PassThru }
+        $procs = 1..4 | ForEach-Object { Start-Pwsh -ArgumentList '-NoProfile', '-NonInteractive', '-Command', $script }
         $procs | Wait-Process
         $procs | ForEach-Object { $_.ExitCode | Should -Be 0 }
         (Get-DeaconHeartbeat $town).Cycle | Should -Be 100
