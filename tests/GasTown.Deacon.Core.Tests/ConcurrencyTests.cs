@@ -81,4 +81,35 @@ public sealed class ConcurrencyTests : IDisposable
         Assert.Equal(processes * each, store.Read().Cycle);
         Assert.Equal(new[] { "heartbeat.json", "heartbeat.json.lock" }, Directory.GetFiles(town.DeaconDirectory).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal));
     }
+
+    [Fact]
+    public void A_writer_killed_mid_stream_leaves_a_whole_heartbeat_and_the_next_write_sweeps_its_leftovers()
+    {
+        var worker = Path.Combine(AppContext.BaseDirectory, "GasTown.Deacon.StressWorker.dll");
+        var store = new HeartbeatStore(town.Root);
+        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false };
+        info.ArgumentList.Add(worker);
+        info.ArgumentList.Add(town.Root);
+        info.ArgumentList.Add("1000000");
+        using var process = Process.Start(info)!;
+        try
+        {
+            // Let it get going, then kill it wherever it is: between writes, in a temp file, or in the rename.
+            var waited = Stopwatch.StartNew();
+            while (waited.Elapsed < TimeSpan.FromSeconds(60) && (!File.Exists(store.FilePath) || store.Read().Cycle < 50))
+            {
+                Thread.Sleep(5);
+            }
+        }
+        finally
+        {
+            process.Kill();
+            process.WaitForExit();
+        }
+
+        var survivor = store.Read();
+        Assert.True(survivor.Cycle >= 50, $"the worker only reached cycle {survivor.Cycle}");
+        Assert.Equal(survivor.Cycle + 1, store.Update("after the kill").Written.Cycle);
+        Assert.Equal(new[] { "heartbeat.json", "heartbeat.json.lock" }, Directory.GetFiles(town.DeaconDirectory).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal));
+    }
 }
