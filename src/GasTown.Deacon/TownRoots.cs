@@ -99,10 +99,10 @@ internal static class TownRoots
     }
 
     /// <summary>
-    /// The same answer as the session's path API for the plain cases (an absolute file-system path, or a relative
-    /// one while the location is in the file system), without its cost: resolving through the provider takes about
-    /// 40 us a call, most of a Get-DeaconHeartbeat call. Anything else (~, drives, provider-qualified paths, another
-    /// provider's location) returns null and goes the full way.
+    /// The same answer as the session's path API for the plain cases (an absolute file-system path, a FileSystem::
+    /// provider-qualified one, or a relative one while the location is in the file system), without its cost:
+    /// resolving through the provider takes about 40 us a call, most of a Get-DeaconHeartbeat call. Anything else
+    /// (~, PowerShell drives, other providers) returns null and goes the full way.
     /// </summary>
     private static string? TryResolveFast(PSCmdlet cmdlet, string path)
     {
@@ -127,8 +127,15 @@ internal static class TownRoots
             // Windows: only X:\... on a file-system drive, or \\server\share; a bare \x means the current drive's root.
             if (colon == 1 && path.Length > 2 && (path[2] == '\\' || path[2] == '/') && path.IndexOf(':', 2) < 0)
             {
-                var drive = cmdlet.SessionState.Drive.Get(path.Substring(0, 1));
-                return IsFileSystem(drive?.Provider) ? TrimEndSeparator(Path.GetFullPath(path)) : null;
+                try
+                {
+                    var drive = cmdlet.SessionState.Drive.Get(path.Substring(0, 1));
+                    return IsFileSystem(drive?.Provider) ? TrimEndSeparator(Path.GetFullPath(path)) : null;
+                }
+                catch (System.Management.Automation.DriveNotFoundException)
+                {
+                    return null;
+                }
             }
 
             if (colon >= 0)
