@@ -8,11 +8,13 @@ public abstract class ObservingCommandBase : TownsCommandBase
 {
     /// <summary>Age from which a heartbeat is Stale.</summary>
     [Parameter]
+    [DurationTransformation]
     [ValidateTimeSpan]
     public TimeSpan StaleThreshold { get; set; } = HeartbeatThresholds.Default.Stale;
 
     /// <summary>Age from which a heartbeat is VeryStale, and the Deacon should be poked.</summary>
     [Parameter]
+    [DurationTransformation]
     [ValidateTimeSpan]
     public TimeSpan VeryStaleThreshold { get; set; } = HeartbeatThresholds.Default.VeryStale;
 
@@ -22,13 +24,19 @@ public abstract class ObservingCommandBase : TownsCommandBase
     /// <inheritdoc />
     protected override void BeginProcessing()
     {
-        try
+        if (StaleThreshold >= VeryStaleThreshold)
         {
-            Thresholds = new HeartbeatThresholds(StaleThreshold, VeryStaleThreshold);
+            // Say which parameter to change: a stale threshold raised alone (say to 10m) collides with the default 5m.
+            var stale = DurationText.Format(StaleThreshold);
+            var veryStale = DurationText.Format(VeryStaleThreshold);
+            var fix = MyInvocation.BoundParameters.ContainsKey(nameof(VeryStaleThreshold))
+                ? $"Lower -StaleThreshold below {veryStale}, or raise -VeryStaleThreshold above {stale}."
+                : $"-VeryStaleThreshold is {veryStale} by default: raise it above {stale} too (for example -VeryStaleThreshold {DurationText.Format(StaleThreshold + StaleThreshold)}).";
+            ThrowTerminatingError(HeartbeatErrors.InvalidThresholds(new ArgumentException(
+                $"The stale threshold ({stale}) must be less than the very-stale threshold ({veryStale}). {fix}")));
         }
-        catch (ArgumentException ex)
-        {
-            ThrowTerminatingError(HeartbeatErrors.InvalidThresholds(ex));
-        }
+
+        Thresholds = new HeartbeatThresholds(StaleThreshold, VeryStaleThreshold);
+        WriteVerbose($"Thresholds: Stale from {DurationText.Format(Thresholds.Stale)}, VeryStale from {DurationText.Format(Thresholds.VeryStale)}.");
     }
 }

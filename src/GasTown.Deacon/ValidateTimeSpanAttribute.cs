@@ -23,8 +23,8 @@ internal sealed class ValidateTimeSpanAttribute : ValidateArgumentsAttribute
         if (value < TimeSpan.Zero || (value == TimeSpan.Zero && !AllowZero))
         {
             throw new ValidationMetadataException(AllowZero
-                ? $"The time span cannot be negative; {value} is."
-                : $"The time span must be greater than zero; {value} is not.");
+                ? $"The duration cannot be negative; {DurationText.Format(value)} is."
+                : $"The duration must be greater than zero; {DurationText.Format(value)} is not.");
         }
     }
 }

@@ -19,5 +19,6 @@ mkdir -p "$here/write" "$here/read"
 # UTC so Go attaches no local zone name to any offset it parses.
 TZ=UTC "$work/golden" write "$here/write-cases.json" "$here/write"
 TZ=UTC "$work/golden" read "$here/read-inputs" "$here/read"
+"$here/durations/generate.sh"
 go version > "$here/GENERATED_BY"
 echo "golden files written by $(cat "$here/GENERATED_BY")"

@@ -18,6 +18,7 @@ public sealed class WatchDeaconHeartbeatCommand : ObservingCommandBase, IDisposa
 
     /// <summary>How long to watch; until Ctrl+C when omitted.</summary>
     [Parameter]
+    [DurationTransformation]
     [ValidateTimeSpan]
     public TimeSpan Timeout { get; set; }
 

@@ -49,6 +49,7 @@ public sealed class WriteDeaconHeartbeatCommand : PSCmdlet
 
     /// <summary>How long to wait for another writer to release the heartbeat lock.</summary>
     [Parameter]
+    [DurationTransformation]
     [ValidateTimeSpan(AllowZero = true)]
     public TimeSpan LockTimeout { get; set; } = HeartbeatStore.DefaultLockTimeout;
 

@@ -1,0 +1,3 @@
+module gastown-deacon-durations
+
+go 1.19
