@@ -52,7 +52,7 @@ public static class HeartbeatJsonWriter
     /// </summary>
     private static string Integer(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>Go's string escaping with HTML escaping on, as encoding/json uses by default.</summary>
+    /// <summary>Go's string escaping (Go 1.22 and later) with HTML escaping on, as encoding/json uses by default.</summary>
     internal static void AppendEscaped(StringBuilder text, string value)
     {
         for (var i = 0; i < value.Length; i++)
@@ -65,6 +65,13 @@ public static class HeartbeatJsonWriter
                     continue;
                 case '\\':
                     text.Append("\\\\");
+                    continue;
+                case '\b':
+                    // Go 1.22 and later (encode.go, appendString); Go 1.19 wrote \u0008 and \u000c.
+                    text.Append("\\b");
+                    continue;
+                case '\f':
+                    text.Append("\\f");
                     continue;
                 case '\n':
                     text.Append("\\n");
