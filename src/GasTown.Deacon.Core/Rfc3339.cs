@@ -5,8 +5,8 @@ namespace GasTown.Deacon;
 /// <summary>
 /// Timestamps the way Go's <c>time.Time</c> marshals them in JSON: RFC 3339 with up to nine fraction digits.
 /// Hand-written because neither the BCL nor System.Text.Json follows Go's rules: the offset is kept as written
-/// (<c>Z</c> for zero), trailing fraction zeros are trimmed, and parsing is as strict as Go's (upper-case
-/// <c>T</c> and <c>Z</c>, leap seconds and impossible dates refused).
+/// (<c>Z</c> for zero), trailing fraction zeros are trimmed, and parsing accepts exactly what Go's does (upper-case
+/// <c>T</c> and <c>Z</c>, no leap seconds or impossible dates, but a one-digit hour and a comma fraction).
 /// </summary>
 internal static class Rfc3339
 {
@@ -78,7 +78,8 @@ internal static class Rfc3339
     /// (src/time/format_rfc3339.go, parseStrictRFC3339: "case true: return t, nil", go.dev/issue/54580). The strict
     /// parser accepts a subset of what Parse accepts, with the same instants, so Parse alone decides, and this
     /// follows it for the layout <c>2006-01-02T15:04:05Z07:00</c> step by step (src/time/format.go, Parse): a
-    /// one-digit hour, a comma before the fraction and offsets up to 24:60 are accepted, as in every Go since 1.20.
+    /// one-digit hour, a comma before the fraction and offsets up to 24:60 are accepted (Go 1.19's Parse took them
+    /// too); signed or larger offsets and a fraction in place of the seconds are refused, as today's Go does.
     /// Deliberate differences: year 0000 and instants outside 0001 to 9999 UTC are refused (DateTimeOffset cannot
     /// hold them), fraction digits past the seventh are truncated (100 ns ticks; Go truncates past the ninth),
     /// and an offset beyond the ±14 h that DateTimeOffset holds keeps the instant in UTC.
@@ -86,7 +87,6 @@ internal static class Rfc3339
     public static bool TryParse(ReadOnlySpan<byte> s, out DateTimeOffset value, out string error)
     {
         value = default;
-        var pos = 0;
 
         // "2006": exactly four digits.
         if (s.Length < 4 || !TryDigits(s, 0, 4, out var year))
@@ -94,7 +94,7 @@ internal static class Rfc3339
             return NotRfc3339(out error);
         }
 
-        pos = 4;
+        var pos = 4;
 
         // "-01-02T": month and day exactly two digits each (getnum with fixed set).
         if (!Skip(s, ref pos, '-') || !TryFixed2(s, ref pos, out var month))
@@ -133,7 +133,7 @@ internal static class Rfc3339
             return Fail(out error, Invariant($"minute {minute} is out of range"));
         }
 
-        // Go 1.20+ stops at a bad seconds field; 1.19 let a fraction stand in for it ("10:00:.5Z").
+        // Today's Go stops at a bad seconds field; Go 1.19 let a fraction stand in for it ("10:00:.5Z").
         if (!Skip(s, ref pos, ':') || !TryFixed2(s, ref pos, out var second))
         {
             return NotRfc3339(out error);
