@@ -2,6 +2,8 @@
 # Regenerates the golden files under tests/golden/{write,read} and fold-table.json by running Gas Town's reference Go code
 # (../shared/reference/heartbeat.go beside the repository) over write-cases.json and read-inputs/.
 # Needs Go (Debian: apt-get install -y golang-go). The test suite itself needs neither Go nor ../shared.
+# Debian's Go is 1.19; where a later Go behaves differently, the case lives in modern-go/ instead, with the Go
+# source line that fixes its result, and not in write-cases.json or read-inputs/ (a 1.19 run would get it wrong).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 reference=${REFERENCE:-$here/../../../shared/reference/heartbeat.go}
