@@ -8,7 +8,9 @@ namespace GasTown.Deacon;
 /// Reads heartbeat JSON with the leniency and the strictness of Go's <c>json.Unmarshal</c> into the Heartbeat
 /// struct: keys matched case-insensitively (Go's folding), unknown keys skipped, null and missing keys leaving
 /// zero values, a top-level <c>null</c> giving the zero heartbeat; wrong types, fractions, quoted numbers,
-/// trailing data and bad timestamps refused. A UTF-8 BOM is skipped, as Windows tools write one.
+/// trailing data and bad timestamps refused; broken text (lone surrogate escapes, invalid UTF-8) read as Go reads it,
+/// with U+FFFD. A UTF-8 BOM is skipped, as Windows tools write one. Whatever the bytes, the result is a record or a
+/// <see cref="HeartbeatInvalidException"/> that says where: never another exception.
 /// </summary>
 public static class HeartbeatJsonReader
 {
@@ -54,7 +56,7 @@ public static class HeartbeatJsonReader
         {
             var line = (ex.LineNumber ?? 0) + 1;
             var column = (ex.BytePositionInLine ?? 0) + 1;
-            throw new HeartbeatInvalidException(path, $"{WithoutLocation(ex.Message)} (line {line}, column {column})");
+            throw new HeartbeatInvalidException(path, FormattableString.Invariant($"{WithoutLocation(ex.Message)} (line {line}, column {column})"));
         }
     }
 
@@ -181,35 +183,31 @@ public static class HeartbeatJsonReader
             throw Invalid(path, utf8, reader, $"{name} must be a string, but it is {Describe(reader.TokenType)}");
         }
 
-        try
-        {
-            return reader.GetString() ?? string.Empty;
-        }
-        catch (InvalidOperationException) when (!reader.ValueIsEscaped)
-        {
-            // Go accepts invalid UTF-8 and substitutes U+FFFD; the decoder's replacement does the same.
-            return Encoding.UTF8.GetString(reader.ValueSpan.ToArray());
-        }
+        // Plain ASCII, the usual case, goes the reader's own fast way; anything else is decoded by Go's rules, as
+        // the reader throws on a lone surrogate escape or invalid UTF-8 where Go substitutes U+FFFD.
+        var raw = reader.ValueSpan;
+        return !reader.ValueIsEscaped && GoJsonString.IsAscii(raw)
+            ? reader.GetString() ?? string.Empty
+            : GoJsonString.Decode(raw);
     }
 
     private static Field Match(ref Utf8JsonReader reader)
     {
-        if (!reader.ValueIsEscaped)
+        var name = reader.ValueSpan;
+        if (!reader.ValueIsEscaped && GoJsonString.IsAscii(name))
         {
-            var name = reader.ValueSpan;
-            var ascii = true;
-            for (var i = 0; i < name.Length && ascii; i++)
-            {
-                ascii = name[i] < 0x80;
-            }
-
-            if (ascii)
-            {
-                return MatchAscii(name);
-            }
+            return MatchAscii(name);
         }
 
-        return MatchFolded(reader.GetString() ?? string.Empty);
+        return GoKeyFold.FoldToAscii(GoJsonString.Decode(name)) switch
+        {
+            "TIMESTAMP" => Field.Timestamp,
+            "CYCLE" => Field.Cycle,
+            "LAST_ACTION" => Field.LastAction,
+            "HEALTHY_AGENTS" => Field.HealthyAgents,
+            "UNHEALTHY_AGENTS" => Field.UnhealthyAgents,
+            _ => Field.Unknown,
+        };
     }
 
     private static Field MatchAscii(ReadOnlySpan<byte> name) => name.Length switch
@@ -241,30 +239,6 @@ public static class HeartbeatJsonReader
         return true;
     }
 
-    /// <summary>
-    /// Go folds each rune as ToUpper(ToLower(r)), so a few non-ASCII letters (the Kelvin sign, long s, dotted
-    /// capital I) match ASCII ones.
-    /// </summary>
-    private static Field MatchFolded(string name)
-    {
-        var folded = new StringBuilder(name.Length);
-        foreach (var c in name)
-        {
-            // Go lower-cases U+0130 to 'i'; the invariant culture leaves it alone.
-            folded.Append(c == '\u0130' ? 'I' : char.ToUpperInvariant(char.ToLowerInvariant(c)));
-        }
-
-        return folded.ToString() switch
-        {
-            "TIMESTAMP" => Field.Timestamp,
-            "CYCLE" => Field.Cycle,
-            "LAST_ACTION" => Field.LastAction,
-            "HEALTHY_AGENTS" => Field.HealthyAgents,
-            "UNHEALTHY_AGENTS" => Field.UnhealthyAgents,
-            _ => Field.Unknown,
-        };
-    }
-
     private static HeartbeatInvalidException Invalid(string path, ReadOnlySpan<byte> utf8, Utf8JsonReader reader, string what)
     {
         var offset = (int)reader.TokenStartIndex;
@@ -279,7 +253,7 @@ public static class HeartbeatJsonReader
             }
         }
 
-        return new HeartbeatInvalidException(path, $"{what} (line {line}, column {offset - lineStart + 1})");
+        return new HeartbeatInvalidException(path, FormattableString.Invariant($"{what} (line {line}, column {offset - lineStart + 1})"));
     }
 
     private static string Describe(JsonTokenType token) => token switch

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Text;
 
 namespace GasTown.Deacon;
@@ -29,7 +30,7 @@ public static class HeartbeatJsonWriter
             text.Append(stamp[i]);
         }
 
-        text.Append("\",\n  \"cycle\": ").Append(record.Cycle);
+        text.Append("\",\n  \"cycle\": ").Append(Integer(record.Cycle));
         if (record.LastAction.Length != 0)
         {
             text.Append(",\n  \"last_action\": \"");
@@ -37,15 +38,21 @@ public static class HeartbeatJsonWriter
             text.Append('"');
         }
 
-        text.Append(",\n  \"healthy_agents\": ").Append(record.HealthyAgents);
-        text.Append(",\n  \"unhealthy_agents\": ").Append(record.UnhealthyAgents);
+        text.Append(",\n  \"healthy_agents\": ").Append(Integer(record.HealthyAgents));
+        text.Append(",\n  \"unhealthy_agents\": ").Append(Integer(record.UnhealthyAgents));
         text.Append("\n}");
 
         // Every character that could not be encoded was escaped above, so plain UTF-8 is exact.
         return Encoding.UTF8.GetBytes(text.ToString());
     }
 
-    /// <summary>Go's string escaping with HTML escaping on, as encoding/json uses by default.</summary>
+    /// <summary>
+    /// A JSON integer. StringBuilder.Append(long) formats with the current culture, whose minus sign can be
+    /// U+2212 (sv-SE) or carry direction marks (fa-IR, ar-SA); JSON and Go want ASCII '-' and digits.
+    /// </summary>
+    private static string Integer(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Go's string escaping (Go 1.22 and later) with HTML escaping on, as encoding/json uses by default.</summary>
     internal static void AppendEscaped(StringBuilder text, string value)
     {
         for (var i = 0; i < value.Length; i++)
@@ -58,6 +65,13 @@ public static class HeartbeatJsonWriter
                     continue;
                 case '\\':
                     text.Append("\\\\");
+                    continue;
+                case '\b':
+                    // Go 1.22 and later (encode.go, appendString); Go 1.19 wrote \u0008 and \u000c.
+                    text.Append("\\b");
+                    continue;
+                case '\f':
+                    text.Append("\\f");
                     continue;
                 case '\n':
                     text.Append("\\n");

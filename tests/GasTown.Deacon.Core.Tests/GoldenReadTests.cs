@@ -6,12 +6,15 @@ namespace GasTown.Deacon.Tests;
 
 public sealed class GoldenReadTests
 {
-    public static TheoryData<string> Inputs()
+    public static TheoryData<string, string> Inputs()
     {
-        var data = new TheoryData<string>();
-        foreach (var name in Golden.ReadInputNames())
+        var data = new TheoryData<string, string>();
+        foreach (var culture in CultureScope.Names)
         {
-            data.Add(name);
+            foreach (var name in Golden.ReadInputNames())
+            {
+                data.Add(culture, name);
+            }
         }
 
         return data;
@@ -19,8 +22,9 @@ public sealed class GoldenReadTests
 
     [Theory]
     [MemberData(nameof(Inputs))]
-    public void Accepts_exactly_what_Go_accepts_with_the_same_values(string name)
+    public void Accepts_exactly_what_Go_accepts_with_the_same_values(string culture, string name)
     {
+        using var scope = new CultureScope(culture);
         var input = File.ReadAllBytes(Path.Combine(Golden.Directory, "read-inputs", name + ".json"));
         var accepted = Path.Combine(Golden.Directory, "read", name + ".json");
 

@@ -10,12 +10,15 @@ namespace GasTown.Deacon.Tests;
 
 public sealed class GoldenWriteTests
 {
-    public static TheoryData<string> Cases()
+    public static TheoryData<string, string> Cases()
     {
-        var data = new TheoryData<string>();
-        foreach (var c in LoadCases().RootElement.EnumerateArray())
+        var data = new TheoryData<string, string>();
+        foreach (var culture in CultureScope.Names)
         {
-            data.Add(c.GetProperty("name").GetString()!);
+            foreach (var c in LoadCases().RootElement.EnumerateArray())
+            {
+                data.Add(culture, c.GetProperty("name").GetString()!);
+            }
         }
 
         return data;
@@ -23,8 +26,9 @@ public sealed class GoldenWriteTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Serialize_matches_the_bytes_Go_writes(string name)
+    public void Serialize_matches_the_bytes_Go_writes(string culture, string name)
     {
+        using var scope = new CultureScope(culture);
         var c = LoadCases().RootElement.EnumerateArray().Single(e => e.GetProperty("name").GetString() == name);
         var record = new HeartbeatRecord
         {
@@ -45,8 +49,9 @@ public sealed class GoldenWriteTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Reading_what_Go_wrote_gives_back_the_same_bytes(string name)
+    public void Reading_what_Go_wrote_gives_back_the_same_bytes(string culture, string name)
     {
+        using var scope = new CultureScope(culture);
         var golden = File.ReadAllBytes(Path.Combine(Golden.Directory, "write", name + ".json"));
         var record = HeartbeatJsonReader.Parse(golden, "golden");
         Assert.Equal(golden, HeartbeatJsonWriter.Serialize(record));

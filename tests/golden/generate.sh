@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Regenerates the golden files under tests/golden/{write,read} by running Gas Town's reference Go code
+# Regenerates the golden files under tests/golden/{write,read} and fold-table.json by running Gas Town's reference Go code
 # (../shared/reference/heartbeat.go beside the repository) over write-cases.json and read-inputs/.
 # Needs Go (Debian: apt-get install -y golang-go). The test suite itself needs neither Go nor ../shared.
+# Debian's Go is 1.19; where a later Go behaves differently, the case lives in modern-go/ instead, with the Go
+# source line that fixes its result, and not in write-cases.json or read-inputs/ (a 1.19 run would get it wrong).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 reference=${REFERENCE:-$here/../../../shared/reference/heartbeat.go}
@@ -19,6 +21,7 @@ mkdir -p "$here/write" "$here/read"
 # UTC so Go attaches no local zone name to any offset it parses.
 TZ=UTC "$work/golden" write "$here/write-cases.json" "$here/write"
 TZ=UTC "$work/golden" read "$here/read-inputs" "$here/read"
+"$work/golden" foldtable "$here/fold-table.json" -
 "$here/durations/generate.sh"
 go version > "$here/GENERATED_BY"
 echo "golden files written by $(cat "$here/GENERATED_BY")"

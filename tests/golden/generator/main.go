@@ -4,6 +4,8 @@
 //	golden write <cases.json> <outDir>   one <name>.json per case, as deacon.WriteHeartbeat writes it
 //	golden read  <inputDir>   <outDir>   per input: <name>.json, deacon.ReadHeartbeat's result re-marshalled,
 //	                                     or <name>.rejected holding json.Unmarshal's error
+//	golden foldtable <outFile> -         every rune above U+007F that encoding/json folds into ASCII when it
+//	                                     matches a key to a field without regard to case
 package main
 
 import (
@@ -14,6 +16,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 
 	"gastown-deacon-golden/deacon"
 )
@@ -37,6 +40,8 @@ func main() {
 		err = writeCases(os.Args[2], os.Args[3])
 	case "read":
 		err = readInputs(os.Args[2], os.Args[3])
+	case "foldtable":
+		err = foldTable(os.Args[2])
 	default:
 		err = fmt.Errorf("unknown mode %q", os.Args[1])
 	}
@@ -131,4 +136,35 @@ func readInputs(inputDir, outDir string) error {
 		}
 	}
 	return nil
+}
+
+// goFold is the rune encoding/json (fold.go, foldRune, Go 1.21 and later) folds r to when it compares a key with a
+// field name: follow unicode.SimpleFold upwards from r until it wraps around, and take the rune it wraps to.
+func goFold(r rune) rune {
+	for {
+		next := unicode.SimpleFold(r)
+		if next <= r {
+			return next
+		}
+		r = next
+	}
+}
+
+type foldEntry struct {
+	Rune   string `json:"rune"`
+	Folded string `json:"folded"`
+}
+
+func foldTable(outFile string) error {
+	entries := []foldEntry{}
+	for r := rune(0x80); r <= unicode.MaxRune; r++ {
+		if f := goFold(r); f < 0x80 {
+			entries = append(entries, foldEntry{fmt.Sprintf("U+%04X", r), string(f)})
+		}
+	}
+	out, err := json.MarshalIndent(map[string]any{"unicode": unicode.Version, "runes": entries}, "", "  ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(outFile, append(out, '\n'), 0o644)
 }
