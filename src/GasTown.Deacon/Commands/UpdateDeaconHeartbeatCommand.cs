@@ -67,7 +67,8 @@ public sealed class UpdateDeaconHeartbeatCommand : TownsCommandBase
     /// </summary>
     internal static void WarnIfInsideTown(PSCmdlet cmdlet, string townRoot)
     {
-        if (TownRoots.EnclosingTown(townRoot) is not null && TownRoots.NotATownHint(townRoot) is { } hint)
+        // A town is the usual case, and the cheapest to tell: the walk up the folders is only for the slip.
+        if (!TownLocator.IsTown(townRoot) && TownRoots.EnclosingTown(townRoot) is not null && TownRoots.NotATownHint(townRoot) is { } hint)
         {
             cmdlet.WriteWarning(hint);
         }
