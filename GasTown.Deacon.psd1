@@ -10,6 +10,7 @@
     PowerShellVersion      = '5.1'
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess       = @('GasTown.Deacon.format.ps1xml')
+    TypesToProcess         = @('GasTown.Deacon.types.ps1xml')
     FunctionsToExport      = @()
     CmdletsToExport        = @(
         'Get-DeaconHeartbeat'

@@ -42,6 +42,7 @@ $moduleFiles = @(
     'GasTown.Deacon.psd1'
     'LICENSE'
     'src/GasTown.Deacon/GasTown.Deacon.format.ps1xml'
+    'src/GasTown.Deacon/GasTown.Deacon.types.ps1xml'
 )
 $helpFiles = @(
     'src/GasTown.Deacon/help/about_GasTown.Deacon.help.txt'

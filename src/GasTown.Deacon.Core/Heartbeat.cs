@@ -33,6 +33,13 @@ public sealed class Heartbeat
     /// <summary>When the heartbeat was written.</summary>
     public DateTimeOffset Timestamp => Record.Timestamp;
 
+    /// <summary>
+    /// <see cref="Timestamp"/> in UTC as RFC 3339 text, to 100 ns, as the file writes it (<c>2025-12-01T10:00:00.5Z</c>).
+    /// For machines: Export-Csv writes a DateTimeOffset in the culture's date format and drops the fraction, and
+    /// remoting turns one into that same text; this string survives both exactly.
+    /// </summary>
+    public string TimestampUtc => Rfc3339.Format(Record.Timestamp.ToUniversalTime());
+
     /// <summary>The Deacon's wake cycle number.</summary>
     public long Cycle => Record.Cycle;
 
@@ -47,6 +54,12 @@ public sealed class Heartbeat
 
     /// <summary>How old the heartbeat was when observed; negative when it is dated ahead of the clock.</summary>
     public TimeSpan Age { get; }
+
+    /// <summary>
+    /// <see cref="Age"/> in whole seconds (truncated toward zero), as <c>gt deacon status --json</c> gives
+    /// <c>age_seconds</c>. An integer, so Export-Csv writes it the same in every culture.
+    /// </summary>
+    public long AgeSeconds => Age.Ticks / TimeSpan.TicksPerSecond;
 
     /// <summary>Fresh, Stale, VeryStale or Future.</summary>
     public HeartbeatStatus Status { get; }

@@ -30,6 +30,9 @@ public static class ErrorIds
     /// <summary>The cycle is at its largest value; an update would wrap.</summary>
     public const string HeartbeatCycleOverflow = nameof(HeartbeatCycleOverflow);
 
+    /// <summary>An object piped to Write-DeaconHeartbeat is not a heartbeat, live or deserialized.</summary>
+    public const string InputNotHeartbeat = nameof(InputNotHeartbeat);
+
     /// <summary>The stale threshold is not below the very-stale threshold.</summary>
     public const string InvalidThresholds = nameof(InvalidThresholds);
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Management.Automation;
 using Microsoft.PowerShell.Commands;
 
@@ -12,16 +13,18 @@ namespace GasTown.Deacon.Commands;
 /// </summary>
 internal static class TownRoots
 {
-    // Characters PowerShell paths treat specially, or that no plain file-system path starts with.
+    // Characters PowerShell paths treat specially (wildcards and their escape), which the fast route leaves to the
+    // session's path API unless the path is literal.
     private static readonly char[] Unusual = { '`', '*', '?', '[', ']' };
 
     private static readonly string[] FileSystemQualifiers = { @"Microsoft.PowerShell.Core\FileSystem::", "FileSystem::" };
 
     /// <summary>
-    /// Resolves each given path, writing a non-terminating error for one that is not a file-system path; with none
-    /// given, discovers the current town or throws a terminating NotInTown error.
+    /// Resolves each given path, writing a non-terminating error for one that cannot be resolved; with none given,
+    /// discovers the current town or throws a terminating NotInTown error. Unless <paramref name="literal"/>, a path
+    /// holding wildcards stands for every directory it matches, as -Path does for PowerShell's own cmdlets.
     /// </summary>
-    public static IEnumerable<string> Resolve(PSCmdlet cmdlet, string[]? townRoots)
+    public static IEnumerable<string> Resolve(PSCmdlet cmdlet, string[]? townRoots, bool literal)
     {
         if (townRoots is null || townRoots.Length == 0)
         {
@@ -31,36 +34,131 @@ internal static class TownRoots
 
         foreach (var townRoot in townRoots)
         {
-            var resolved = ResolveOne(cmdlet, townRoot);
-            if (resolved is not null)
+            var fast = TryResolveFast(cmdlet, townRoot, literal);
+            if (fast is not null)
+            {
+                yield return fast;
+                continue;
+            }
+
+            foreach (var resolved in ResolveSlow(cmdlet, townRoot, literal))
             {
                 yield return resolved;
             }
         }
     }
 
-    /// <summary>Resolves one path, or writes an error and returns null.</summary>
-    public static string? ResolveOne(PSCmdlet cmdlet, string townRoot)
+    /// <summary>
+    /// A hint for a directory given as a town that is not one (no <c>mayor/</c>), naming the town that holds it
+    /// when there is one: <c>&lt;town&gt;/deacon</c> is an easy slip. Null when <paramref name="townRoot"/> is a town.
+    /// </summary>
+    public static string? NotATownHint(string townRoot)
     {
-        var fast = TryResolveFast(cmdlet, townRoot);
-        if (fast is not null)
+        if (TownLocator.IsTown(townRoot))
         {
-            return fast;
+            return null;
         }
 
+        var enclosing = EnclosingTown(townRoot);
+        return enclosing is null
+            ? $"'{townRoot}' is not a town root: it has no mayor/ folder."
+            : $"'{townRoot}' is not a town root: it lies inside the town '{enclosing}'. Did you mean -TownRoot '{enclosing}'?";
+    }
+
+    /// <summary>The town holding <paramref name="directory"/> from above (never the directory itself), or null.</summary>
+    public static string? EnclosingTown(string directory)
+    {
+        var parent = Path.GetDirectoryName(directory);
+        return string.IsNullOrEmpty(parent) ? null : TownLocator.Find(parent!, _ => null);
+    }
+
+    /// <summary>
+    /// The error for a town with no heartbeat, saying so when the directory is not a town at all and naming the
+    /// town it lies in.
+    /// </summary>
+    public static ErrorRecord WithTownHint(ErrorRecord record, string townRoot)
+    {
+        if (NotATownHint(townRoot) is { } hint)
+        {
+            var path = (record.Exception as HeartbeatException)?.Path ?? HeartbeatStore.GetHeartbeatPath(townRoot);
+            record.ErrorDetails = new ErrorDetails($"No heartbeat file at '{path}': {hint}");
+        }
+
+        return record;
+    }
+
+    private static IEnumerable<string> ResolveSlow(PSCmdlet cmdlet, string townRoot, bool literal)
+    {
+        // A backtick escapes a wildcard in a -Path; only the resolving API reads escapes.
+        if (!literal && (WildcardPattern.ContainsWildcardCharacters(townRoot) || townRoot.IndexOf('`') >= 0))
+        {
+            return Expand(cmdlet, townRoot);
+        }
+
+        var one = ResolveUnexpanded(cmdlet, townRoot);
+        return one is null ? Array.Empty<string>() : new[] { one };
+    }
+
+    /// <summary>Every directory a wildcard path matches, in the provider's order; an error when none does.</summary>
+    private static IEnumerable<string> Expand(PSCmdlet cmdlet, string pattern)
+    {
+        IEnumerable<string> matches;
+        ProviderInfo provider;
+        try
+        {
+            matches = cmdlet.SessionState.Path.GetResolvedProviderPathFromPSPath(pattern, out provider);
+        }
+        catch (Exception ex) when (ex is ItemNotFoundException or System.Management.Automation.DriveNotFoundException or ProviderNotFoundException or NotSupportedException or ArgumentException)
+        {
+            cmdlet.WriteError(new ErrorRecord(
+                new ArgumentException($"The town root '{pattern}' cannot be resolved: {ex.Message}", ex),
+                ErrorIds.TownRootNotFound,
+                ErrorCategory.ObjectNotFound,
+                pattern));
+            return Array.Empty<string>();
+        }
+
+        if (!IsFileSystem(provider))
+        {
+            WriteNotFileSystem(cmdlet, pattern, provider);
+            return Array.Empty<string>();
+        }
+
+        var directories = matches.Where(Directory.Exists).Select(TrimEndSeparator).ToList();
+        if (directories.Count > 0)
+        {
+            return directories;
+        }
+
+        // A name such as 'town[1]' read as a pattern matches nothing but itself as written.
+        var literal = ResolveUnexpandedQuietly(cmdlet, pattern);
+        if (literal is not null && Directory.Exists(literal))
+        {
+            return new[] { literal };
+        }
+
+        cmdlet.WriteError(new ErrorRecord(
+            new ItemNotFoundException(matches.Any()
+                ? $"The town root '{pattern}' matches no directory, only files. Each match of a wildcard is read as a town."
+                : $"The town root '{pattern}' matches no directory. For a name holding [ or ], use -LiteralTownRoot."),
+            ErrorIds.TownRootNotFound,
+            ErrorCategory.ObjectNotFound,
+            pattern));
+        return Array.Empty<string>();
+    }
+
+    /// <summary>Resolves one path as written, or writes an error and returns null.</summary>
+    private static string? ResolveUnexpanded(PSCmdlet cmdlet, string townRoot)
+    {
         try
         {
             var path = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(townRoot, out var provider, out _);
-            if (provider.ImplementingType == typeof(FileSystemProvider))
+            if (IsFileSystem(provider))
             {
                 return TrimEndSeparator(path);
             }
 
-            cmdlet.WriteError(new ErrorRecord(
-                new ArgumentException($"The town root '{townRoot}' is on the {provider.Name} provider; a town root is a file-system directory."),
-                ErrorIds.TownRootNotFileSystem,
-                ErrorCategory.InvalidArgument,
-                townRoot));
+            WriteNotFileSystem(cmdlet, townRoot, provider);
         }
         catch (Exception ex) when (ex is ItemNotFoundException or System.Management.Automation.DriveNotFoundException or ProviderNotFoundException or NotSupportedException or ArgumentException)
         {
@@ -73,6 +171,26 @@ internal static class TownRoots
 
         return null;
     }
+
+    private static string? ResolveUnexpandedQuietly(PSCmdlet cmdlet, string townRoot)
+    {
+        try
+        {
+            var path = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(townRoot, out var provider, out _);
+            return IsFileSystem(provider) ? TrimEndSeparator(path) : null;
+        }
+        catch (Exception ex) when (ex is ItemNotFoundException or System.Management.Automation.DriveNotFoundException or ProviderNotFoundException or NotSupportedException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private static void WriteNotFileSystem(PSCmdlet cmdlet, string townRoot, ProviderInfo provider) =>
+        cmdlet.WriteError(new ErrorRecord(
+            new ArgumentException($"The town root '{townRoot}' is on the {provider.Name} provider; a town root is a file-system directory."),
+            ErrorIds.TownRootNotFileSystem,
+            ErrorCategory.InvalidArgument,
+            townRoot));
 
     /// <summary>The town holding the current PowerShell location, else GT_TOWN_ROOT or GT_ROOT; terminating NotInTown otherwise.</summary>
     public static string Discover(PSCmdlet cmdlet)
@@ -102,11 +220,12 @@ internal static class TownRoots
     /// The same answer as the session's path API for the plain cases (an absolute file-system path, a FileSystem::
     /// provider-qualified one, or a relative one while the location is in the file system), without its cost:
     /// resolving through the provider takes about 40 us a call, most of a Get-DeaconHeartbeat call. Anything else
-    /// (~, PowerShell drives, other providers) returns null and goes the full way.
+    /// (~, PowerShell drives, other providers, and wildcards or escapes in a path that is not literal) returns null
+    /// and goes the full way.
     /// </summary>
-    private static string? TryResolveFast(PSCmdlet cmdlet, string path)
+    private static string? TryResolveFast(PSCmdlet cmdlet, string path, bool literal)
     {
-        if (path.Length == 0 || path[0] == '~' || path.IndexOfAny(Unusual) >= 0)
+        if (path.Length == 0 || path[0] == '~' || (!literal && path.IndexOfAny(Unusual) >= 0))
         {
             return null;
         }
@@ -117,7 +236,7 @@ internal static class TownRoots
             if (path.StartsWith(qualifier, StringComparison.OrdinalIgnoreCase))
             {
                 var raw = path.Substring(qualifier.Length);
-                return Path.IsPathRooted(raw) && raw.IndexOfAny(Unusual) < 0 ? TrimEndSeparator(Path.GetFullPath(raw)) : null;
+                return Path.IsPathRooted(raw) && (literal || raw.IndexOfAny(Unusual) < 0) ? TrimEndSeparator(Path.GetFullPath(raw)) : null;
             }
         }
 

@@ -13,12 +13,14 @@ Describe 'Completing -TownRoot' {
     BeforeEach { Push-Location $fleet }
     AfterEach { Pop-Location }
 
-    It 'offers only directories that are towns, relative to the PowerShell location, quoting where needed' -ForEach @(
+    It 'offers for <Command>only directories that are towns, relative to the PowerShell location, quoting where needed' -ForEach @(
         @{ Command = 'Get-DeaconHeartbeat -TownRoot ' }
         @{ Command = 'Update-DeaconHeartbeat -TownRoot ' }
         @{ Command = 'Write-DeaconHeartbeat -TownRoot ' }
         @{ Command = 'Test-DeaconShouldPoke -TownRoot ' }
         @{ Command = 'Watch-DeaconHeartbeat -TownRoot ' }
+        @{ Command = 'Get-DeaconHeartbeat -LiteralTownRoot ' }
+        @{ Command = 'Write-DeaconHeartbeat -LiteralTownRoot ' }
     ) {
         $matches = (TabExpansion2 $Command $Command.Length).CompletionMatches
         $matches.CompletionText | Should -Be @('alpha', 'beta', "'gamma town'")

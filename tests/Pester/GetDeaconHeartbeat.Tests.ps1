@@ -28,14 +28,14 @@ Describe 'Get-DeaconHeartbeat' {
         $hb.ShouldPoke | Should -BeTrue
     }
 
-    It 'classifies Fresh, Stale, VeryStale and Future' -ForEach @(
+    It 'classifies a heartbeat <Minutes> minutes old as <Status>' -ForEach @(
         @{ Minutes = 0; Status = 'Fresh'; Poke = $false }
         @{ Minutes = 3; Status = 'Stale'; Poke = $false }
         @{ Minutes = 10; Status = 'VeryStale'; Poke = $true }
         @{ Minutes = -60; Status = 'Future'; Poke = $true }
     ) {
         Set-AgedHeartbeat $town ([timespan]::FromMinutes($Minutes))
-        $hb = Get-DeaconHeartbeat $town
+        $hb = Get-DeaconHeartbeat $town -WarningAction SilentlyContinue
         $hb.Status | Should -Be $Status
         $hb.ShouldPoke | Should -Be $Poke
     }
@@ -179,10 +179,39 @@ Describe 'Get-DeaconHeartbeat' {
         { Get-DeaconHeartbeat $town -ErrorAction Stop } | Should -Throw -ErrorId 'HeartbeatNotFound,GasTown.Deacon.Commands.GetDeaconHeartbeatCommand'
     }
 
+    It 'says with -Verbose what it read for each town' {
+        Set-HeartbeatText $town $goWritten
+        $verbose = @(Get-DeaconHeartbeat $town -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })
+        $verbose.Count | Should -Be 2
+        $verbose[1].Message | Should -BeLike "Read '$(Get-HeartbeatFilePath $town)': cycle 41, VeryStale, *d *h old, written 2025-12-01T10:00:00.5Z."
+    }
+
+    It 'follows $VerbosePreference, and -Verbose:$false over it' {
+        Set-HeartbeatText $town $goWritten
+        $VerbosePreference = 'Continue'
+        @(Get-DeaconHeartbeat $town -Verbose:$false 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Count | Should -Be 0
+        @(Get-DeaconHeartbeat $town 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Count | Should -Be 2
+    }
+
+    It 'warns about clock skew for a heartbeat from the future, as Test-DeaconShouldPoke does, claiming no poke' {
+        Set-AgedHeartbeat $town ([timespan]::FromMinutes(-30))
+        $hb = Get-DeaconHeartbeat $town -WarningVariable warnings -WarningAction SilentlyContinue
+        $hb.Status | Should -Be 'Future'
+        $warnings.Count | Should -Be 1
+        $warnings[0].Message | Should -BeLike "$town`: the heartbeat is dated *Z, 29m 5?s ahead of this machine's clock (more than the stale threshold, 2m0s). A clock is skewed; its Status is Future and ShouldPoke is true."
+        $warnings[0].Message | Should -Not -BeLike '*poking*'
+    }
+
+    It 'does not warn about a heartbeat a little ahead of the clock' {
+        Set-AgedHeartbeat $town ([timespan]::FromSeconds(-30))
+        $null = Get-DeaconHeartbeat $town -WarningVariable warnings
+        $warnings | Should -BeNullOrEmpty
+    }
+
     It 'shows a readable age in the default table' {
         Set-AgedHeartbeat $town ([timespan]::FromSeconds(7 * 60 + 30))
         $text = Get-DeaconHeartbeat $town | Out-String -Width 200
         $text | Should -Match 'VeryStale\s+7m 3\ds'
-        $text | Should -Match ([regex]::Escape($town))
+        $text | Should -Match "(?m)^$([regex]::Escape([GasTown.Deacon.Commands.TownRootText]::Shorten($town, 16)))\s+VeryStale"
     }
 }

@@ -15,12 +15,13 @@ Describe 'The GasTown.Deacon module' {
         $manifest.CompatiblePSEditions | Should -Be @('Desktop', 'Core')
         $manifest.PowerShellVersion | Should -Be '5.1'
         $manifest.FormatsToProcess | Should -Be @('GasTown.Deacon.format.ps1xml')
+        $manifest.TypesToProcess | Should -Be @('GasTown.Deacon.types.ps1xml')
     }
 
-    It 'ships a table view and a list view for heartbeats' {
+    It 'ships a default table view, a wide one and a list view for heartbeats' {
         $views = (Get-FormatData -TypeName GasTown.Deacon.Heartbeat).FormatViewDefinition
-        $table = $views | Where-Object { $_.Control -is [System.Management.Automation.TableControl] }
-        $table.Control.Headers.Label | Should -Be @('Cycle', 'Status', 'Age', 'Timestamp', 'LastAction', 'Healthy', 'Unhealthy', 'TownRoot')
+        ($views | Where-Object Name -EQ 'GasTown.Deacon.Heartbeat').Control.Headers.Label | Should -Be @('Town', 'Status', 'Age', 'Cycle', 'Healthy', 'Unhealthy', 'LastAction')
+        ($views | Where-Object Name -EQ 'Wide').Control.Headers.Label | Should -Be @('Status', 'Age', 'Cycle', 'TimestampUtc', 'Healthy', 'Unhealthy', 'LastAction', 'TownRoot')
         $views | Where-Object { $_.Control -is [System.Management.Automation.ListControl] } | Should -Not -BeNullOrEmpty
     }
 

@@ -8,12 +8,14 @@ Describe 'Test-DeaconShouldPoke' {
         $town = New-TestTown (Join-Path $TestDrive "town-$([guid]::NewGuid().ToString('N'))")
     }
 
-    It 'is $true when there is no heartbeat' {
-        Test-DeaconShouldPoke $town -WarningVariable warnings | Should -BeTrue
+    It 'is $true when there is no heartbeat, saying so with -Verbose' {
+        $out = Test-DeaconShouldPoke $town -WarningVariable warnings -Verbose 4>&1
+        $out[-1] | Should -BeTrue
+        $out[-2].Message | Should -Be "$town`: no heartbeat file; the Deacon should be poked."
         $warnings | Should -BeNullOrEmpty
     }
 
-    It 'is <Expected> for a heartbeat <Minutes> minutes old' -ForEach @(
+    It 'answers <Expected> for a heartbeat <Minutes> minutes old' -ForEach @(
         @{ Minutes = 0; Expected = $false }
         @{ Minutes = 3; Expected = $false }
         @{ Minutes = 6; Expected = $true }
@@ -32,12 +34,15 @@ Describe 'Test-DeaconShouldPoke' {
         Test-DeaconShouldPoke $town -WarningVariable warnings -WarningAction SilentlyContinue | Should -BeTrue
         $warnings.Count | Should -Be 1
         $warnings[0].Message | Should -BeLike '*cycle must be an integer, but it is 1.5*should be poked*'
+        $warnings[0].Message | Should -Not -BeLike '*poking*'
     }
 
-    It 'is $true for a heartbeat from the future, warning about clock skew' {
+    It 'is $true for a heartbeat from the future, warning about clock skew without claiming a poke' {
         Set-AgedHeartbeat $town ([timespan]::FromMinutes(-30))
         Test-DeaconShouldPoke $town -WarningVariable warnings -WarningAction SilentlyContinue | Should -BeTrue
-        $warnings[0].Message | Should -BeLike '*ahead of this machine''s clock*clock is skewed*'
+        $warnings.Count | Should -Be 1
+        $warnings[0].Message | Should -BeLike '*ahead of this machine''s clock*A clock is skewed; the answer is $true, the Deacon should be poked.'
+        $warnings[0].Message | Should -Not -BeLike '*poking*'
     }
 
     It 'answers once per town, in order' {
@@ -52,7 +57,7 @@ Describe 'Test-DeaconShouldPoke' {
         $errs[0].FullyQualifiedErrorId | Should -Be 'TownRootNotFound,GasTown.Deacon.Commands.TestDeaconShouldPokeCommand'
     }
 
-    It 'drives a scheduled task''s exit code: 1 to poke, 0 when healthy' {
+    It 'sets the exit code of a script in a new pwsh: 1 to poke, 0 when healthy' {
         $command = "Import-Module '$env:DEACON_MODULE'; if (Test-DeaconShouldPoke -TownRoot '$town') { exit 1 } else { exit 0 }"
         Invoke-Pwsh -NoProfile -NonInteractive -Command $command
         $LASTEXITCODE | Should -Be 1

@@ -59,11 +59,11 @@ Describe 'Finding the town when -TownRoot is omitted' {
         (Update-DeaconHeartbeat).TownRoot | Should -Be $town
     }
 
-    It 'stops with NotInTown, saying how to fix it, when there is no town' -ForEach @(
-        @{ Command = { Get-DeaconHeartbeat } }
-        @{ Command = { Update-DeaconHeartbeat } }
-        @{ Command = { Write-DeaconHeartbeat -Cycle 1 } }
-        @{ Command = { Test-DeaconShouldPoke } }
+    It 'stops <Name> with NotInTown, saying how to fix it, when there is no town' -ForEach @(
+        @{ Name = 'Get-DeaconHeartbeat'; Command = { Get-DeaconHeartbeat } }
+        @{ Name = 'Update-DeaconHeartbeat'; Command = { Update-DeaconHeartbeat } }
+        @{ Name = 'Write-DeaconHeartbeat'; Command = { Write-DeaconHeartbeat -Cycle 1 } }
+        @{ Name = 'Test-DeaconShouldPoke'; Command = { Test-DeaconShouldPoke } }
     ) {
         $env:GT_TOWN_ROOT = Join-Path $base 'not-there'
         $err = $Command | Should -Throw -PassThru

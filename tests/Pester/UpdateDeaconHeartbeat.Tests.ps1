@@ -47,13 +47,27 @@ Describe 'Update-DeaconHeartbeat' {
         (Get-Item $town, $other | Update-DeaconHeartbeat).Cycle | Should -Be @(2, 3)
     }
 
-    It 'writes nothing with -WhatIf' {
-        Update-DeaconHeartbeat $town -WhatIf | Should -BeNullOrEmpty
-        Test-Path (Join-Path $town 'deacon') | Should -BeFalse
-        $null = Update-DeaconHeartbeat $town
+    # -WhatIf writes its message to the host, where no redirection reaches: it runs in a pwsh of its own, whose
+    # output is kept here rather than leaking into the test log.
+    It 'says with -WhatIf the cycle, action and counts it would write, and writes nothing' {
+        $fresh = New-TestTown (Join-Path $TestDrive "fresh-$([guid]::NewGuid().ToString('N'))")
+        $null = Update-DeaconHeartbeat $town -Action 'first'
         $before = Get-HeartbeatText $town
-        Update-DeaconHeartbeat $town -Action 'no' -WhatIf
+        $invalid = New-TestTown (Join-Path $TestDrive "invalid-$([guid]::NewGuid().ToString('N'))")
+        Set-HeartbeatText $invalid '{"cycle": "x"}'
+        $script = "Import-Module '$env:DEACON_MODULE'
+            Update-DeaconHeartbeat -TownRoot '$town' -Action 'patrol: 4 witnesses' -HealthyAgents 4 -UnhealthyAgents 1 -WhatIf
+            Update-DeaconHeartbeat -TownRoot '$fresh' -WhatIf
+            Update-DeaconHeartbeat -TownRoot '$invalid' -Action 'again' -WhatIf"
+        $lines = @(Invoke-Pwsh -NoProfile -NonInteractive -Command $script 2>&1 | ForEach-Object { "$_" } | Where-Object { $_ })
+        $lines | Should -Be @(
+            "What if: Performing the operation `"Update the Deacon heartbeat: cycle 2 (after 1), stamped now, action 'patrol: 4 witnesses', 4 healthy and 1 unhealthy agents`" on target `"$(Get-HeartbeatFilePath $town)`"."
+            "What if: Performing the operation `"Update the Deacon heartbeat: cycle 1 (no heartbeat yet), stamped now, no action (clearing the last one), 0 healthy and 0 unhealthy agents`" on target `"$(Get-HeartbeatFilePath $fresh)`"."
+            "What if: Performing the operation `"Update the Deacon heartbeat: cycle 1, replacing the invalid heartbeat, stamped now, action 'again', 0 healthy and 0 unhealthy agents`" on target `"$(Get-HeartbeatFilePath $invalid)`"."
+        )
         Get-HeartbeatText $town | Should -BeExactly $before
+        Test-Path (Join-Path $fresh 'deacon') | Should -BeFalse
+        Get-HeartbeatText $invalid | Should -BeExactly '{"cycle": "x"}'
     }
 
     It 'warns when it restarts the cycle over an invalid file' {

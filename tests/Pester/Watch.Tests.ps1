@@ -36,6 +36,14 @@ Describe 'Watch-DeaconHeartbeat' {
         (Get-Item (Get-HeartbeatFilePath $town)).LastWriteTimeUtc | Should -BeLessThan ([datetime]::UtcNow.AddSeconds(-3))
     }
 
+    It 'warns about clock skew when it emits a heartbeat from the future' {
+        Set-AgedHeartbeat $town ([timespan]::FromMinutes(-30))
+        $seen = @(Watch-DeaconHeartbeat $town -Timeout 0.2 -WarningVariable warnings -WarningAction SilentlyContinue)
+        $seen.Status | Should -Be @('Future')
+        $warnings.Count | Should -Be 1
+        $warnings[0].Message | Should -BeLike '*ahead of this machine''s clock*A clock is skewed; its Status is Future and ShouldPoke is true.'
+    }
+
     It 'reports a deleted and an invalid file, and goes on watching' {
         $null = Update-DeaconHeartbeat $town
         $writer = Start-ThreadJob -ArgumentList $env:DEACON_MODULE, $town {

@@ -47,15 +47,26 @@ Describe 'Write-DeaconHeartbeat' {
         (Get-DeaconHeartbeat $town).Cycle | Should -Be 5
     }
 
-    It 'writes nothing with -WhatIf' {
-        Write-DeaconHeartbeat $town -Cycle 1 -WhatIf | Should -BeNullOrEmpty
+    # -WhatIf writes its message to the host, where no redirection reaches: it runs in a pwsh of its own, whose
+    # output is kept here rather than leaking into the test log.
+    It 'says with -WhatIf the cycle, timestamp, action and counts it would write, and writes nothing' {
+        $source = New-TestTown (Join-Path $TestDrive "source-$([guid]::NewGuid().ToString('N'))")
+        $null = Write-DeaconHeartbeat $source -Timestamp '2025-12-01T12:00:00.25+02:00' -Cycle 8 -LastAction 'copied' -HealthyAgents 3
+        $script = "Import-Module '$env:DEACON_MODULE'
+            Write-DeaconHeartbeat -TownRoot '$town' -Timestamp '2025-12-01T10:00:00.5Z' -Cycle 42 -LastAction 'patrol' -HealthyAgents 5 -UnhealthyAgents 1 -WhatIf
+            Get-DeaconHeartbeat '$source' | Write-DeaconHeartbeat -TownRoot '$town' -WhatIf"
+        $lines = @(Invoke-Pwsh -NoProfile -NonInteractive -Command $script 2>&1 | ForEach-Object { "$_" } | Where-Object { $_ })
+        $lines | Should -Be @(
+            "What if: Performing the operation `"Write the Deacon heartbeat: cycle 42, timestamp 2025-12-01T10:00:00.5Z, action 'patrol', 5 healthy and 1 unhealthy agents`" on target `"$(Get-HeartbeatFilePath $town)`"."
+            "What if: Performing the operation `"Write the Deacon heartbeat: cycle 8, timestamp 2025-12-01T12:00:00.25+02:00, action 'copied', 3 healthy and 0 unhealthy agents`" on target `"$(Get-HeartbeatFilePath $town)`"."
+        )
         Test-Path (Join-Path $town 'deacon') | Should -BeFalse
     }
 
-    It 'refuses negative values at binding time' -ForEach @(
-        @{ Splat = @{ Cycle = -1 } }
-        @{ Splat = @{ HealthyAgents = -1 } }
-        @{ Splat = @{ UnhealthyAgents = -2 } }
+    It 'refuses a negative <Field> at binding time' -ForEach @(
+        @{ Field = 'Cycle'; Splat = @{ Cycle = -1 } }
+        @{ Field = 'HealthyAgents'; Splat = @{ HealthyAgents = -1 } }
+        @{ Field = 'UnhealthyAgents'; Splat = @{ UnhealthyAgents = -2 } }
     ) {
         { Write-DeaconHeartbeat -TownRoot $town @Splat } | Should -Throw -ErrorId 'ParameterArgumentValidationError,GasTown.Deacon.Commands.WriteDeaconHeartbeatCommand'
         Test-Path (Join-Path $town 'deacon') | Should -BeFalse

@@ -3,14 +3,14 @@ using System.Management.Automation;
 namespace GasTown.Deacon.Commands;
 
 /// <summary>Answers the daemon's question for each town: should the Deacon be poked?</summary>
-[Cmdlet(VerbsDiagnostic.Test, "DeaconShouldPoke")]
+[Cmdlet(VerbsDiagnostic.Test, "DeaconShouldPoke", DefaultParameterSetName = PathSet)]
 [OutputType(typeof(bool))]
 public sealed class TestDeaconShouldPokeCommand : ObservingCommandBase
 {
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        foreach (var townRoot in TownRoots.Resolve(this, TownRoot))
+        foreach (var townRoot in ResolveTownRoots())
         {
             PokeCheck check;
             try
@@ -27,18 +27,29 @@ public sealed class TestDeaconShouldPokeCommand : ObservingCommandBase
             switch (check.Reason)
             {
                 case PokeReason.Missing:
-                    WriteVerbose($"{townRoot}: no heartbeat file; the Deacon should be poked.");
+                    var hint = TownRoots.NotATownHint(townRoot);
+                    if (hint is not null)
+                    {
+                        WriteWarning($"{hint} It has no heartbeat file, so the answer is $true.");
+                    }
+                    else if (VerboseShown)
+                    {
+                        WriteVerbose($"{townRoot}: no heartbeat file; the Deacon should be poked.");
+                    }
+
                     break;
                 case PokeReason.Invalid:
-                    WriteWarning($"{check.Problem!.Message} Treating it as no heartbeat: the Deacon should be poked.");
+                    WriteWarning($"{check.Problem!.Message} Treating it as no heartbeat: the answer is $true, the Deacon should be poked.");
                     break;
                 case PokeReason.Future:
-                    WriteWarning(
-                        $"{townRoot}: the heartbeat is dated {check.Heartbeat!.Timestamp:o}, {AgeText.Format(-check.Heartbeat.Age)} ahead of this machine's clock "
-                        + "(more than the stale threshold). A clock is skewed; poking the Deacon.");
+                    WarnIfFuture(check.Heartbeat!, "the answer is $true, the Deacon should be poked.");
                     break;
                 default:
-                    WriteVerbose($"{townRoot}: heartbeat {check.Heartbeat!.Status}, {AgeText.Format(check.Heartbeat.Age)} old, cycle {check.Heartbeat.Cycle}.");
+                    if (VerboseShown)
+                    {
+                        WriteVerbose($"{townRoot}: heartbeat {check.Heartbeat!.Status}, {AgeText.Format(check.Heartbeat.Age)} old, cycle {check.Heartbeat.Cycle}.");
+                    }
+
                     break;
             }
 

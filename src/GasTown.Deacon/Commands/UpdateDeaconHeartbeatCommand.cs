@@ -7,7 +7,7 @@ namespace GasTown.Deacon.Commands;
 /// Beats: the next cycle, stamped now, under the cross-process lock. Gas Town's Touch (no -Action) and
 /// TouchWithAction.
 /// </summary>
-[Cmdlet(VerbsData.Update, "DeaconHeartbeat", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+[Cmdlet(VerbsData.Update, "DeaconHeartbeat", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = PathSet)]
 [OutputType(typeof(Heartbeat))]
 public sealed class UpdateDeaconHeartbeatCommand : TownsCommandBase
 {
@@ -35,10 +35,11 @@ public sealed class UpdateDeaconHeartbeatCommand : TownsCommandBase
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        foreach (var townRoot in TownRoots.Resolve(this, TownRoot))
+        foreach (var townRoot in ResolveTownRoots())
         {
             var store = new HeartbeatStore(townRoot, lockTimeout: LockTimeout);
-            if (!ShouldProcess(store.FilePath, "Update the Deacon heartbeat (next cycle)"))
+            WarnIfInsideTown(this, townRoot);
+            if (!ShouldProcess(store.FilePath, Describe(store)))
             {
                 continue;
             }
@@ -58,5 +59,47 @@ public sealed class UpdateDeaconHeartbeatCommand : TownsCommandBase
                 WriteError(HeartbeatErrors.ToErrorRecord(ex, writing: true));
             }
         }
+    }
+
+    /// <summary>
+    /// Warns when the directory written to is not a town but lies inside one: the heartbeat would land in
+    /// <c>&lt;town&gt;/deacon/deacon/</c>, where nothing reads it.
+    /// </summary>
+    internal static void WarnIfInsideTown(PSCmdlet cmdlet, string townRoot)
+    {
+        // A town is the usual case, and the cheapest to tell: the walk up the folders is only for the slip.
+        if (!TownLocator.IsTown(townRoot) && TownRoots.EnclosingTown(townRoot) is not null && TownRoots.NotATownHint(townRoot) is { } hint)
+        {
+            cmdlet.WriteWarning(hint);
+        }
+    }
+
+    /// <summary>What -WhatIf and -Confirm show: the cycle, action and counts the update would write.</summary>
+    private string Describe(HeartbeatStore store)
+    {
+        string cycle;
+        try
+        {
+            var current = store.Read();
+            cycle = current.Cycle == long.MaxValue
+                ? $"no cycle after {current.Cycle} (the update will fail)"
+                : $"cycle {current.Cycle + 1} (after {current.Cycle})";
+        }
+        catch (HeartbeatNotFoundException)
+        {
+            cycle = "cycle 1 (no heartbeat yet)";
+        }
+        catch (HeartbeatException ex) when (ex is HeartbeatInvalidException or HeartbeatTooLargeException)
+        {
+            cycle = "cycle 1, replacing the invalid heartbeat";
+        }
+        catch (HeartbeatException)
+        {
+            // The update itself will report what is wrong with the town or the file.
+            cycle = "the next cycle";
+        }
+
+        var action = string.IsNullOrEmpty(Action) ? "no action (clearing the last one)" : $"action '{Action}'";
+        return $"Update the Deacon heartbeat: {cycle}, stamped now, {action}, {HealthyAgents} healthy and {UnhealthyAgents} unhealthy agents";
     }
 }

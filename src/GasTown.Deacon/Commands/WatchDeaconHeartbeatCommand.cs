@@ -9,7 +9,7 @@ namespace GasTown.Deacon.Commands;
 /// Emits each town's heartbeat, then one more whenever a town's heartbeat content or status changes, until
 /// -Timeout or Ctrl+C.
 /// </summary>
-[Cmdlet(VerbsCommon.Watch, "DeaconHeartbeat")]
+[Cmdlet(VerbsCommon.Watch, "DeaconHeartbeat", DefaultParameterSetName = PathSet)]
 [OutputType(typeof(Heartbeat))]
 public sealed class WatchDeaconHeartbeatCommand : ObservingCommandBase, IDisposable
 {
@@ -26,7 +26,7 @@ public sealed class WatchDeaconHeartbeatCommand : ObservingCommandBase, IDisposa
     protected override void ProcessRecord()
     {
         // Towns piped in are gathered first: the watch covers them all at once.
-        townRoots.AddRange(TownRoots.Resolve(this, TownRoot));
+        townRoots.AddRange(ResolveTownRoots());
     }
 
     /// <inheritdoc />
@@ -43,7 +43,12 @@ public sealed class WatchDeaconHeartbeatCommand : ObservingCommandBase, IDisposa
         {
             if (change.Heartbeat is not null)
             {
+                WarnIfFuture(change.Heartbeat, "its Status is Future and ShouldPoke is true.");
                 WriteObject(change.Heartbeat);
+            }
+            else if (change.Problem is HeartbeatNotFoundException)
+            {
+                WriteError(TownRoots.WithTownHint(HeartbeatErrors.ToErrorRecord(change.Problem, writing: false), change.TownRoot));
             }
             else
             {

@@ -1,51 +1,79 @@
 using System;
+using System.Collections.Generic;
+using System.Globalization;
 using System.Management.Automation;
 
 namespace GasTown.Deacon.Commands;
 
-/// <summary>Writes a whole heartbeat: given field by field, or a Heartbeat from the pipeline (to copy one between towns).</summary>
+/// <summary>
+/// Writes a whole heartbeat: given field by field, or a heartbeat from the pipeline (to copy one between towns),
+/// live or deserialized (Start-Job, remoting, Import-Clixml).
+/// </summary>
 [Cmdlet(VerbsCommunications.Write, "DeaconHeartbeat", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = FieldsSet)]
 [OutputType(typeof(Heartbeat))]
 public sealed class WriteDeaconHeartbeatCommand : PSCmdlet
 {
     private const string FieldsSet = "Fields";
+    private const string FieldsLiteralSet = "FieldsLiteral";
     private const string InputObjectSet = "InputObject";
+    private const string InputObjectLiteralSet = "InputObjectLiteral";
 
     /// <summary>
-    /// The town root. Omitted: the Heartbeat's own town with -InputObject, otherwise the town holding the current location.
+    /// The town root; wildcards stand for every directory they match. Omitted: the heartbeat's own town with
+    /// -InputObject, otherwise the town holding the current location.
     /// </summary>
-    [Parameter(Position = 0)]
+    [Parameter(Position = 0, ParameterSetName = FieldsSet)]
+    [Parameter(Position = 0, ParameterSetName = InputObjectSet)]
     [ValidateNotNullOrEmpty]
+    [SupportsWildcards]
     [ArgumentCompleter(typeof(TownRootCompleter))]
     public string? TownRoot { get; set; }
 
+    /// <summary>The town root exactly as written, wildcard characters included.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = FieldsLiteralSet)]
+    [Parameter(Mandatory = true, ParameterSetName = InputObjectLiteralSet)]
+    [Alias("LiteralPath", "LP")]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(TownRootCompleter))]
+    public string? LiteralTownRoot { get; set; }
+
     /// <summary>When the heartbeat was written; now in UTC when omitted. Its offset is written as given.</summary>
     [Parameter(ParameterSetName = FieldsSet)]
+    [Parameter(ParameterSetName = FieldsLiteralSet)]
     public DateTimeOffset Timestamp { get; set; }
 
     /// <summary>The wake cycle number.</summary>
     [Parameter(ParameterSetName = FieldsSet)]
+    [Parameter(ParameterSetName = FieldsLiteralSet)]
     [ValidateRange(0L, long.MaxValue)]
     public long Cycle { get; set; }
 
     /// <summary>What the Deacon did in this cycle.</summary>
     [Parameter(ParameterSetName = FieldsSet)]
+    [Parameter(ParameterSetName = FieldsLiteralSet)]
     [AllowEmptyString]
     public string? LastAction { get; set; }
 
     /// <summary>Healthy agents observed.</summary>
     [Parameter(ParameterSetName = FieldsSet)]
+    [Parameter(ParameterSetName = FieldsLiteralSet)]
     [ValidateRange(0, int.MaxValue)]
     public int HealthyAgents { get; set; }
 
     /// <summary>Unhealthy agents observed.</summary>
     [Parameter(ParameterSetName = FieldsSet)]
+    [Parameter(ParameterSetName = FieldsLiteralSet)]
     [ValidateRange(0, int.MaxValue)]
     public int UnhealthyAgents { get; set; }
 
-    /// <summary>A heartbeat to write, as Get-DeaconHeartbeat emits it.</summary>
+    /// <summary>
+    /// A heartbeat to write: as Get-DeaconHeartbeat emits it, or deserialized from a job, a remote session or
+    /// Import-Clixml (read by property name: TimestampUtc or Timestamp, Cycle, LastAction, HealthyAgents,
+    /// UnhealthyAgents, TownRoot).
+    /// </summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
-    public Heartbeat? InputObject { get; set; }
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectLiteralSet)]
+    public PSObject? InputObject { get; set; }
 
     /// <summary>How long to wait for another writer to release the heartbeat lock.</summary>
     [Parameter]
@@ -56,12 +84,15 @@ public sealed class WriteDeaconHeartbeatCommand : PSCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        HeartbeatRecord record;
-        string? townRoot;
-        if (ParameterSetName == InputObjectSet)
+        HeartbeatRecord? record;
+        string? ownTown = null;
+        if (InputObject is not null)
         {
-            record = InputObject!.ToRecord();
-            townRoot = TownRoot is null ? InputObject.TownRoot : TownRoots.ResolveOne(this, TownRoot);
+            record = FromInput(InputObject, out ownTown);
+            if (record is null)
+            {
+                return;
+            }
         }
         else
         {
@@ -73,28 +104,123 @@ public sealed class WriteDeaconHeartbeatCommand : PSCmdlet
                 HealthyAgents = HealthyAgents,
                 UnhealthyAgents = UnhealthyAgents,
             };
-            townRoot = TownRoot is null ? TownRoots.Discover(this) : TownRoots.ResolveOne(this, TownRoot);
         }
 
-        if (townRoot is null)
+        IEnumerable<string> townRoots;
+        if (LiteralTownRoot is not null)
         {
-            return;
+            townRoots = TownRoots.Resolve(this, new[] { LiteralTownRoot }, literal: true);
+        }
+        else if (TownRoot is not null)
+        {
+            townRoots = TownRoots.Resolve(this, new[] { TownRoot }, literal: false);
+        }
+        else if (InputObject is not null)
+        {
+            if (string.IsNullOrEmpty(ownTown))
+            {
+                WriteError(NotAHeartbeat(InputObject, "it has no TownRoot; give -TownRoot"));
+                return;
+            }
+
+            townRoots = TownRoots.Resolve(this, new[] { ownTown! }, literal: true);
+        }
+        else
+        {
+            townRoots = new[] { TownRoots.Discover(this) };
         }
 
-        var store = new HeartbeatStore(townRoot, lockTimeout: LockTimeout);
-        if (!ShouldProcess(store.FilePath, $"Write the Deacon heartbeat ({record})"))
+        foreach (var townRoot in townRoots)
         {
-            return;
+            var store = new HeartbeatStore(townRoot, lockTimeout: LockTimeout);
+            UpdateDeaconHeartbeatCommand.WarnIfInsideTown(this, townRoot);
+            if (!ShouldProcess(store.FilePath, Describe(record)))
+            {
+                continue;
+            }
+
+            try
+            {
+                var written = store.Write(record);
+                WriteObject(new Heartbeat(written, townRoot, DateTimeOffset.UtcNow, HeartbeatThresholds.Default));
+            }
+            catch (HeartbeatException ex)
+            {
+                WriteError(HeartbeatErrors.ToErrorRecord(ex, writing: true));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The record a piped object stands for: a live Heartbeat's own, else one read by property name, the timestamp
+    /// from TimestampUtc (exact to 100 ns; a deserialized DateTimeOffset is only the culture's text) or Timestamp.
+    /// </summary>
+    private HeartbeatRecord? FromInput(PSObject input, out string? ownTown)
+    {
+        if (input.BaseObject is Heartbeat live)
+        {
+            ownTown = live.TownRoot;
+            return live.ToRecord();
         }
 
-        try
+        ownTown = Property<string>(input, nameof(Heartbeat.TownRoot));
+        var timestamp = TimestampOf(input);
+        if (timestamp is null)
         {
-            var written = store.Write(record);
-            WriteObject(new Heartbeat(written, townRoot, DateTimeOffset.UtcNow, HeartbeatThresholds.Default));
+            WriteError(NotAHeartbeat(input, "it has neither a TimestampUtc in RFC 3339 nor a Timestamp"));
+            return null;
         }
-        catch (HeartbeatException ex)
+
+        var cycle = Property<long?>(input, nameof(Heartbeat.Cycle));
+        if (cycle is null)
         {
-            WriteError(HeartbeatErrors.ToErrorRecord(ex, writing: true));
+            WriteError(NotAHeartbeat(input, "it has no whole-number Cycle"));
+            return null;
         }
+
+        return new HeartbeatRecord
+        {
+            Timestamp = timestamp.Value,
+            Cycle = cycle.Value,
+            LastAction = Property<string>(input, nameof(Heartbeat.LastAction)) ?? string.Empty,
+            HealthyAgents = Property<long?>(input, nameof(Heartbeat.HealthyAgents)) ?? 0,
+            UnhealthyAgents = Property<long?>(input, nameof(Heartbeat.UnhealthyAgents)) ?? 0,
+        };
+    }
+
+    private static DateTimeOffset? TimestampOf(PSObject input)
+    {
+        if (Property<string>(input, nameof(Heartbeat.TimestampUtc)) is { } text
+            && DateTimeOffset.TryParseExact(text, "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var utc))
+        {
+            return utc;
+        }
+
+        return input.Properties[nameof(Heartbeat.Timestamp)]?.Value is { } value
+            && LanguagePrimitives.TryConvertTo<DateTimeOffset>(value, CultureInfo.InvariantCulture, out var timestamp)
+                ? timestamp
+                : null;
+    }
+
+    private static T? Property<T>(PSObject input, string name) =>
+        input.Properties[name]?.Value is { } value && LanguagePrimitives.TryConvertTo<T>(value, CultureInfo.InvariantCulture, out var converted)
+            ? converted
+            : default;
+
+    private static ErrorRecord NotAHeartbeat(PSObject input, string why) =>
+        new(
+            new ArgumentException($"The input object is not a heartbeat: {why}. Pipe what Get-DeaconHeartbeat emits, here or from a job or remote session."),
+            ErrorIds.InputNotHeartbeat,
+            ErrorCategory.InvalidArgument,
+            input);
+
+    /// <summary>What -WhatIf and -Confirm show: everything the write would put in the file.</summary>
+    private static string Describe(HeartbeatRecord record)
+    {
+        var action = record.LastAction.Length == 0 ? "no action" : $"action '{record.LastAction}'";
+        var stamp = record.Timestamp == HeartbeatRecord.ZeroTimestamp
+            ? "now"
+            : record.Timestamp.ToString(record.Timestamp.Offset == TimeSpan.Zero ? "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'" : "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
+        return $"Write the Deacon heartbeat: cycle {record.Cycle}, timestamp {stamp}, {action}, {record.HealthyAgents} healthy and {record.UnhealthyAgents} unhealthy agents";
     }
 }

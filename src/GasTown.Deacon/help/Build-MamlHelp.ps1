@@ -26,11 +26,25 @@ $shouldProcessHelp = @{
     Confirm = 'Prompts you for confirmation before running the cmdlet.'
 }
 
+# Get-Help prints text as it is: markdown's code spans, emphasis and links become plain text. A code span is taken
+# first and kept as written, so a * or _ inside one (a wildcard, a variable) is never read as emphasis.
+$markdownInline = [regex]'(?<code>`+)(?<codeText>.+?)\k<code>|\*\*(?<bold>.+?)\*\*|__(?<bold>.+?)__|\[(?<linkText>[^\]]+)\]\((?<uri>[^)\s]+)\)|(?<![\w*])\*(?=\S)(?<em>.+?)(?<=\S)\*(?![\w*])|(?<![\w_])_(?=\S)(?<em>.+?)(?<=\S)_(?![\w_])'
+function ConvertTo-PlainText([string] $Text) {
+    $markdownInline.Replace($Text, {
+            param($m)
+            if ($m.Groups['code'].Success) { $m.Groups['codeText'].Value.Trim() }
+            elseif ($m.Groups['bold'].Success) { ConvertTo-PlainText $m.Groups['bold'].Value }
+            elseif ($m.Groups['em'].Success) { ConvertTo-PlainText $m.Groups['em'].Value }
+            elseif ($m.Groups['linkText'].Value -eq $m.Groups['uri'].Value) { $m.Groups['uri'].Value }
+            else { "$(ConvertTo-PlainText $m.Groups['linkText'].Value) ($($m.Groups['uri'].Value))" }
+        })
+}
+
 function Read-HelpMarkdown([string] $Path) {
     $doc = [ordered]@{ Synopsis = ''; Description = @(); Examples = @(); Parameters = [ordered]@{}; Inputs = [ordered]@{}; Outputs = [ordered]@{}; Notes = @(); Links = @() }
     $section = $null; $sub = $null; $buffer = [System.Collections.Generic.List[string]]::new(); $inCode = $false; $code = $null
     $flush = {
-        $paras = @(($buffer -join "`n") -split "\n\s*\n" | ForEach-Object { ($_ -replace '\s*\n\s*', ' ').Trim() } | Where-Object { $_ })
+        $paras = @(($buffer -join "`n") -split "\n\s*\n" | ForEach-Object { ConvertTo-PlainText ($_ -replace '\s*\n\s*', ' ').Trim() } | Where-Object { $_ })
         $buffer.Clear()
         switch ($section) {
             'SYNOPSIS' { $doc.Synopsis = $paras -join ' ' }
@@ -49,9 +63,13 @@ function Read-HelpMarkdown([string] $Path) {
         }
         if ($line -match '^```') { $inCode = $true; $code = ''; continue }
         if ($line -match '^## (.+)$') { & $flush; $section = $Matches[1].Trim(); $sub = $null; continue }
-        if ($line -match '^### (.+)$') { & $flush; $sub = $Matches[1].Trim(); $code = $null; continue }
+        if ($line -match '^### (.+)$') { & $flush; $sub = ConvertTo-PlainText $Matches[1].Trim(); $code = $null; continue }
         if ($line -match '^# ') { continue }
-        if ($section -eq 'RELATED LINKS' -and $line -match '^- (.+)$') { $doc.Links += $Matches[1].Trim(); continue }
+        if ($section -eq 'RELATED LINKS' -and $line -match '^- (.+)$') {
+            $link = $Matches[1].Trim()
+            $doc.Links += $(if ($link -match '^\[(?<text>[^\]]+)\]\((?<uri>[^)\s]+)\)$') { [pscustomobject]@{ Text = $Matches.text; Uri = $Matches.uri } } else { [pscustomobject]@{ Text = $link; Uri = '' } })
+            continue
+        }
         $buffer.Add($line)
     }
     & $flush
@@ -72,11 +90,11 @@ function Get-PipelineText($Attributes) {
 }
 
 function Write-Parameter([System.Xml.XmlWriter] $Writer, [string] $Name, [type] $Type, [bool] $Required, [string] $Position,
-    [string] $Pipeline, [string[]] $Aliases, [string[]] $Description, [string] $Default) {
+    [string] $Pipeline, [string[]] $Aliases, [string[]] $Description, [string] $Default, [bool] $Globbing) {
     $Writer.WriteStartElement('command', 'parameter', $commandNs)
     $Writer.WriteAttributeString('required', $Required.ToString().ToLowerInvariant())
     $Writer.WriteAttributeString('variableLength', $Type.IsArray.ToString().ToLowerInvariant())
-    $Writer.WriteAttributeString('globbing', 'false')
+    $Writer.WriteAttributeString('globbing', $Globbing.ToString().ToLowerInvariant())
     $Writer.WriteAttributeString('pipelineInput', $Pipeline)
     $Writer.WriteAttributeString('position', $Position)
     $Writer.WriteAttributeString('aliases', $(if ($Aliases) { $Aliases -join ', ' } else { 'none' }))
@@ -94,6 +112,10 @@ function Write-Parameter([System.Xml.XmlWriter] $Writer, [string] $Name, [type] 
     $Writer.WriteEndElement()
     $Writer.WriteElementString('dev', 'defaultValue', $devNs, $(if ($Default) { $Default } else { 'None' }))
     $Writer.WriteEndElement()
+}
+
+function Test-Wildcards($Command, [string] $Name) {
+    $Name -in $Command.Parameters.Keys -and @($Command.Parameters[$Name].Attributes | Where-Object { $_ -is [System.Management.Automation.SupportsWildcardsAttribute] }).Count -gt 0
 }
 
 function Split-Default([string[]] $Paras) {
@@ -144,16 +166,20 @@ try {
         $writer.WriteElementString('command', 'noun', $commandNs, $command.Noun)
         Write-Paras $writer @($doc.Synopsis)
         $writer.WriteEndElement()
-        Write-Paras $writer $doc.Description
+        # Get-Help offers -Online whenever a command has related links, and -Online needs a URI: links without one
+        # are named at the end of the description instead.
+        $online = @($doc.Links | Where-Object Uri)
+        $description = @($doc.Description) + @(if (-not $online) { "Related: $(($doc.Links | ForEach-Object Text) -join ', ')." })
+        Write-Paras $writer $description
 
         $writer.WriteStartElement('command', 'syntax', $commandNs)
         foreach ($set in ($command.ParameterSets | Sort-Object { -not $_.IsDefault })) {
             $writer.WriteStartElement('command', 'syntaxItem', $commandNs)
             $writer.WriteElementString('maml', 'name', $mamlNs, $name)
-            foreach ($p in ($set.Parameters | Where-Object { $_.Name -notin $common -or ($supportsShouldProcess -and $_.Name -in 'WhatIf', 'Confirm') })) {
+            foreach ($p in ($set.Parameters | Sort-Object -Stable { if ($_.Position -ge 0) { $_.Position } else { [int]::MaxValue } } | Where-Object { $_.Name -notin $common -or ($supportsShouldProcess -and $_.Name -in 'WhatIf', 'Confirm') })) {
                 $help = Split-Default $described[$p.Name]
                 Write-Parameter $writer $p.Name $p.ParameterType $p.IsMandatory $(if ($p.Position -ge 0) { $p.Position } else { 'named' }) `
-                    (Get-PipelineText @($p)) @($p.Aliases) $help.Text $help.Default
+                    (Get-PipelineText @($p)) @($p.Aliases) $help.Text $help.Default (Test-Wildcards $command $p.Name)
             }
             $writer.WriteEndElement()
         }
@@ -168,7 +194,7 @@ try {
             $required = @($attributes | Where-Object Mandatory).Count -gt 0 -and @($attributes | Where-Object { -not $_.Mandatory }).Count -eq 0
             $help = Split-Default $described[$p.Name]
             Write-Parameter $writer $p.Name $p.ParameterType $required $(if ($null -ne $position) { $position } else { 'named' }) `
-                (Get-PipelineText $attributes) @($p.Aliases) $help.Text $help.Default
+                (Get-PipelineText $attributes) @($p.Aliases) $help.Text $help.Default (Test-Wildcards $command $p.Name)
         }
         $writer.WriteEndElement()
 
@@ -205,14 +231,16 @@ try {
         }
         $writer.WriteEndElement()
 
-        $writer.WriteStartElement('command', 'relatedLinks', $commandNs)
-        foreach ($link in $doc.Links) {
-            $writer.WriteStartElement('maml', 'navigationLink', $mamlNs)
-            $writer.WriteElementString('maml', 'linkText', $mamlNs, $link)
-            $writer.WriteElementString('maml', 'uri', $mamlNs, '')
+        if ($online) {
+            $writer.WriteStartElement('command', 'relatedLinks', $commandNs)
+            foreach ($link in $doc.Links) {
+                $writer.WriteStartElement('maml', 'navigationLink', $mamlNs)
+                $writer.WriteElementString('maml', 'linkText', $mamlNs, $link.Text)
+                $writer.WriteElementString('maml', 'uri', $mamlNs, $link.Uri)
+                $writer.WriteEndElement()
+            }
             $writer.WriteEndElement()
         }
-        $writer.WriteEndElement()
         $writer.WriteEndElement()
     }
     $writer.WriteEndElement()
