@@ -1,15 +1,17 @@
 using System;
 using System.Management.Automation;
+using System.Threading;
 
 namespace GasTown.Deacon.Commands;
 
 /// <summary>Writes a whole heartbeat: given field by field, or a Heartbeat from the pipeline (to copy one between towns).</summary>
 [Cmdlet(VerbsCommunications.Write, "DeaconHeartbeat", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = FieldsSet)]
 [OutputType(typeof(Heartbeat))]
-public sealed class WriteDeaconHeartbeatCommand : PSCmdlet
+public sealed class WriteDeaconHeartbeatCommand : PSCmdlet, IDisposable
 {
     private const string FieldsSet = "Fields";
     private const string InputObjectSet = "InputObject";
+    private readonly CancellationTokenSource stopping = new();
 
     /// <summary>
     /// The town root. Omitted: the Heartbeat's own town with -InputObject, otherwise the town holding the current location.
@@ -88,12 +90,22 @@ public sealed class WriteDeaconHeartbeatCommand : PSCmdlet
 
         try
         {
-            var written = store.Write(record);
+            var written = store.Write(record, stopping.Token);
             WriteObject(new Heartbeat(written, townRoot, DateTimeOffset.UtcNow, HeartbeatThresholds.Default));
         }
         catch (HeartbeatException ex)
         {
             WriteError(HeartbeatErrors.ToErrorRecord(ex, writing: true));
         }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
     }
+
+    /// <summary>Ctrl+C: ends a wait for the lock at once.</summary>
+    protected override void StopProcessing() => stopping.Cancel();
+
+    /// <inheritdoc />
+    public void Dispose() => stopping.Dispose();
 }
