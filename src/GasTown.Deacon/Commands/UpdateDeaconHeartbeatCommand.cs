@@ -61,7 +61,8 @@ public sealed class UpdateDeaconHeartbeatCommand : TownsCommandBase, IDisposable
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
-                throw new PipelineStoppedException();
+                // Ctrl+C while waiting for the lock: nothing was written; PowerShell ends the pipeline.
+                return;
             }
         }
     }

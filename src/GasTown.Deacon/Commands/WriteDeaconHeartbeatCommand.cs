@@ -99,7 +99,7 @@ public sealed class WriteDeaconHeartbeatCommand : PSCmdlet, IDisposable
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
-            throw new PipelineStoppedException();
+            // Ctrl+C while waiting for the lock: nothing was written; PowerShell ends the pipeline.
         }
     }
 
