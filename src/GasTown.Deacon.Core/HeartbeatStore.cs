@@ -85,6 +85,9 @@ public sealed class HeartbeatStore
     /// </summary>
     internal TimeSpan ReadPatience { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>Test seam: runs before the rename over the heartbeat is tried again, with the attempt just made.</summary>
+    internal Action<int>? BeforeReplaceRetry { get; set; }
+
     /// <summary>Test seam: runs before a read looks again at a file caught mid-write, with the attempt just made.</summary>
     internal Action<int>? BeforeReadRetry { get; set; }
 
@@ -408,7 +411,7 @@ public sealed class HeartbeatStore
     /// renames over an existing file (rename(2) on Unix, ReplaceFile on Windows), File.Move takes the first write.
     /// A link planted at the heartbeat's path is removed first so the write never lands where it points.
     /// </summary>
-    private static void Replace(string temp, string target)
+    private void Replace(string temp, string target)
     {
         const int attempts = 20;
         for (var attempt = 1; ; attempt++)
@@ -433,10 +436,11 @@ public sealed class HeartbeatStore
 
                 return;
             }
-            catch (Exception ex) when (attempt < attempts && ex is IOException or UnauthorizedAccessException && File.Exists(temp))
+            catch (Exception ex) when (attempt < attempts && ex is IOException or UnauthorizedAccessException && File.Exists(temp) && !Directory.Exists(target))
             {
                 // The target appeared or vanished between the check and the rename, or (Windows) a reader that does
-                // not share delete access has it open for a moment: look again.
+                // not share delete access has it open for a moment: look again. A directory in the way stays there.
+                BeforeReplaceRetry?.Invoke(attempt);
                 Thread.Sleep(attempt);
             }
         }

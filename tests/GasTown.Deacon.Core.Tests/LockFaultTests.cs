@@ -98,7 +98,10 @@ public sealed class LockFaultTests : IDisposable
         Assert.Equal($"Cannot read the heartbeat file '{town.HeartbeatPath}': it is a directory, not a file.", read.Message);
         Assert.Equal(HeartbeatIOFault.DirectoryInTheWay, Assert.Throws<HeartbeatIOException>(() => store.Update(cancellationToken: TestContext.Current.CancellationToken)).Fault);
 
+        var renames = 0;
+        store.BeforeReplaceRetry = _ => renames++;
         var write = Assert.Throws<HeartbeatIOException>(() => store.Write(Sample, TestContext.Current.CancellationToken));
+        Assert.Equal(0, renames); // a directory does not go away: no point trying again
         Assert.Equal($"Cannot write the heartbeat '{town.HeartbeatPath}': it is a directory, not a file; the previous one is unchanged.", write.Message);
         Assert.True(Directory.Exists(town.HeartbeatPath));
     }
