@@ -9,7 +9,8 @@ namespace GasTown.Deacon;
 /// A town's <c>deacon/heartbeat.json</c>: read without locks, written atomically (temp file, flush to disk,
 /// rename), updated under a cross-process lock so that concurrent writers lose no cycle. The file stays
 /// exactly what Gas Town's Go daemon reads and writes. Go writes in place (truncate, then write), so a read that
-/// finds an empty file, or JSON that stops short, looks again for a few tens of milliseconds before calling it invalid.
+/// finds an empty file, or JSON that stops short, looks again until the file has been still for a while before
+/// calling it invalid.
 /// </summary>
 public sealed class HeartbeatStore
 {
@@ -18,7 +19,6 @@ public sealed class HeartbeatStore
 
     /// <summary>How long writers wait for the lock unless told otherwise.</summary>
     public static readonly TimeSpan DefaultLockTimeout = TimeSpan.FromSeconds(10);
-
 
     private const string DeaconDirectoryName = "deacon";
     private const string FileName = "heartbeat.json";
@@ -74,7 +74,7 @@ public sealed class HeartbeatStore
     /// How long a file caught mid-write (empty, cut short, growing) must stay unchanged before a read gives up on
     /// it. A writer in place (Go's os.WriteFile) leaves it so for microseconds, but a writer descheduled between
     /// its truncate and its write leaves it so for as long as the machine is busy: on a loaded 2-core machine
-    /// (load 6-7) such stalls of 50-110 ms were measured beside Go looping Touch.
+    /// (load 6-7) the file stayed empty and unchanged for up to about 110 ms beside Go looping Touch.
     /// </summary>
     internal TimeSpan ReadQuietTime { get; set; } = TimeSpan.FromMilliseconds(250);
 
@@ -199,7 +199,8 @@ public sealed class HeartbeatStore
     /// <summary>
     /// Go's Touch and TouchWithAction as one atomic step: read, cycle + 1 (1 when there is no valid heartbeat),
     /// timestamp now in UTC, action and counts as given (empty and zero clear them), write. Holds the lock
-    /// throughout, so any number of concurrent updaters lose no cycle.
+    /// throughout, so any number of concurrent updaters lose no cycle. Cancelling <paramref name="cancellationToken"/>
+    /// ends a wait for the lock; once held, the update completes.
     /// </summary>
     /// <exception cref="HeartbeatCycleOverflowException">The cycle is at <see cref="long.MaxValue"/>; nothing was written.</exception>
     /// <exception cref="HeartbeatTooLargeException">The heartbeat would be over <see cref="MaxFileSize"/>; nothing was written.</exception>
