@@ -9,7 +9,7 @@ public static class ErrorIds
     /// <summary>The heartbeat file is not a heartbeat Go would accept.</summary>
     public const string HeartbeatInvalid = nameof(HeartbeatInvalid);
 
-    /// <summary>The heartbeat file is over 1 MiB.</summary>
+    /// <summary>The heartbeat file is over 1 MiB, or a heartbeat to write would be (nothing is written).</summary>
     public const string HeartbeatTooLarge = nameof(HeartbeatTooLarge);
 
     /// <summary>The given town root does not exist.</summary>

@@ -12,11 +12,14 @@ internal static class HeartbeatErrors
         {
             HeartbeatNotFoundException => (ErrorIds.HeartbeatNotFound, ErrorCategory.ObjectNotFound),
             HeartbeatInvalidException => (ErrorIds.HeartbeatInvalid, ErrorCategory.InvalidData),
+            HeartbeatTooLargeException { RefusedWrite: true } => (ErrorIds.HeartbeatTooLarge, ErrorCategory.InvalidArgument),
             HeartbeatTooLargeException => (ErrorIds.HeartbeatTooLarge, ErrorCategory.InvalidData),
             TownRootNotFoundException => (ErrorIds.TownRootNotFound, ErrorCategory.ObjectNotFound),
             HeartbeatLockTimeoutException => (ErrorIds.HeartbeatLockTimeout, ErrorCategory.OperationTimeout),
             HeartbeatCycleOverflowException => (ErrorIds.HeartbeatCycleOverflow, ErrorCategory.LimitsExceeded),
-            _ when exception.InnerException is UnauthorizedAccessException => (ErrorIds.HeartbeatIOError, ErrorCategory.PermissionDenied),
+            HeartbeatIOException { Fault: HeartbeatIOFault.PermissionDenied or HeartbeatIOFault.ReadOnlyFileSystem } => (ErrorIds.HeartbeatIOError, ErrorCategory.PermissionDenied),
+            HeartbeatIOException { Fault: HeartbeatIOFault.NoSpace } => (ErrorIds.HeartbeatIOError, ErrorCategory.ResourceUnavailable),
+            HeartbeatIOException { Fault: HeartbeatIOFault.LinkInTheWay } => (ErrorIds.HeartbeatIOError, ErrorCategory.SecurityError),
             _ => (ErrorIds.HeartbeatIOError, writing ? ErrorCategory.WriteError : ErrorCategory.ReadError),
         };
         return new ErrorRecord(exception, id, category, exception.Path);

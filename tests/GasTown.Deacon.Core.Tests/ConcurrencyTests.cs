@@ -37,7 +37,7 @@ public sealed class ConcurrencyTests : IDisposable
         const int processes = 8, each = 100;
         var worker = Path.Combine(AppContext.BaseDirectory, "GasTown.Deacon.StressWorker.dll");
         var store = new HeartbeatStore(town.Root);
-        store.Write(new HeartbeatRecord { Timestamp = DateTimeOffset.UtcNow, Cycle = 0 });
+        store.Write(new HeartbeatRecord { Timestamp = DateTimeOffset.UtcNow, Cycle = 0 }, TestContext.Current.CancellationToken);
 
         var started = Enumerable.Range(0, processes).Select(_ =>
         {
@@ -109,7 +109,7 @@ public sealed class ConcurrencyTests : IDisposable
 
         var survivor = store.Read();
         Assert.True(survivor.Cycle >= 50, $"the worker only reached cycle {survivor.Cycle}");
-        Assert.Equal(survivor.Cycle + 1, store.Update("after the kill").Written.Cycle);
+        Assert.Equal(survivor.Cycle + 1, store.Update("after the kill", cancellationToken: TestContext.Current.CancellationToken).Written.Cycle);
         Assert.Equal(new[] { "heartbeat.json", "heartbeat.json.lock" }, Directory.GetFiles(town.DeaconDirectory).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal));
     }
 }

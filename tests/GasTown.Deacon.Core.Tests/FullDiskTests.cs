@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using Xunit;
@@ -7,45 +6,49 @@ using Xunit;
 namespace GasTown.Deacon.Tests;
 
 /// <summary>
-/// A real full disk: a 64 KiB tmpfs, filled up, under a town. Needs Linux and root to mount it (as on this
-/// project's build machines); HeartbeatStoreTests injects the same failure everywhere else.
+/// A real full disk: a tiny tmpfs, filled up, under a town (Linux and root; HeartbeatStoreTests and LockFaultTests
+/// inject the same failures everywhere else).
 /// </summary>
 public sealed class FullDiskTests
 {
     [Fact]
     public void An_update_on_a_full_disk_fails_clearly_and_leaves_the_old_heartbeat_whole()
     {
-        if (!OperatingSystem.IsLinux() || Environment.UserName != "root")
-        {
-            Assert.Skip("Mounting a tiny tmpfs needs root on Linux.");
-        }
+        using var mount = TmpfsMount.Create("size=64k");
+        var town = Path.Combine(mount.Path, "town");
+        Directory.CreateDirectory(town);
+        var store = new HeartbeatStore(town);
+        store.Update("before the disk filled", cancellationToken: TestContext.Current.CancellationToken);
+        var before = File.ReadAllBytes(store.FilePath);
 
-        var mountPoint = Path.Combine(Path.GetTempPath(), "deacon-fulldisk-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(mountPoint);
-        Run("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", mountPoint);
-        try
-        {
-            var town = Path.Combine(mountPoint, "town");
-            Directory.CreateDirectory(town);
-            var store = new HeartbeatStore(town);
-            store.Update("before the disk filled");
-            var before = File.ReadAllBytes(store.FilePath);
+        FillUp(Path.Combine(mount.Path, "filler"));
 
-            FillUp(Path.Combine(mountPoint, "filler"));
+        var ex = Assert.Throws<HeartbeatIOException>(() => store.Update("after", cancellationToken: TestContext.Current.CancellationToken));
+        Assert.Equal(HeartbeatIOFault.NoSpace, ex.Fault);
+        Assert.Equal($"Cannot write the heartbeat '{store.FilePath}': no space is left on the device; the previous one is unchanged.", ex.Message);
+        Assert.Equal(before, File.ReadAllBytes(store.FilePath));
+        Assert.Equal(
+            new[] { "heartbeat.json", "heartbeat.json.lock" },
+            Directory.GetFiles(store.DeaconDirectory).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal));
+    }
 
-            var ex = Assert.Throws<HeartbeatIOException>(() => store.Update("after"));
-            Assert.Contains("the previous one is unchanged", ex.Message, StringComparison.Ordinal);
-            Assert.Contains("space", ex.Message, StringComparison.OrdinalIgnoreCase);
-            Assert.Equal(before, File.ReadAllBytes(store.FilePath));
-            Assert.Equal(
-                new[] { "heartbeat.json", "heartbeat.json.lock" },
-                Directory.GetFiles(store.DeaconDirectory).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal));
-        }
-        finally
-        {
-            Run("umount", mountPoint);
-            Directory.Delete(mountPoint);
-        }
+    [Fact]
+    public void Creating_the_lock_with_no_inode_left_fails_at_once_and_blames_no_writer()
+    {
+        // tmpfs counts its root directory, town/ and deacon/ as inodes; with one left for the filler, none is left
+        // for the lock file.
+        using var mount = TmpfsMount.Create("size=64k,nr_inodes=4");
+        var town = Path.Combine(mount.Path, "town");
+        Directory.CreateDirectory(Path.Combine(town, "deacon"));
+        File.WriteAllText(Path.Combine(mount.Path, "filler"), string.Empty);
+        var store = new HeartbeatStore(town, lockTimeout: TimeSpan.FromSeconds(5));
+        var waits = 0;
+        store.WhileLockHeld = () => waits++;
+
+        var ex = Assert.Throws<HeartbeatIOException>(() => store.Update("never", cancellationToken: TestContext.Current.CancellationToken));
+        Assert.Equal(HeartbeatIOFault.NoSpace, ex.Fault);
+        Assert.Equal($"Cannot take the heartbeat lock '{store.LockPath}': no space is left on the device.", ex.Message);
+        Assert.Equal(0, waits);
     }
 
     private static void FillUp(string path)
@@ -65,19 +68,5 @@ public sealed class FullDiskTests
         }
 
         Assert.Fail("The tmpfs never filled up.");
-    }
-
-    private static void Run(string command, params string[] arguments)
-    {
-        var info = new ProcessStartInfo(command) { RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(info)!;
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"{command} failed: {error}");
     }
 }

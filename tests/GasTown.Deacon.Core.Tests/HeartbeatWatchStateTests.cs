@@ -24,22 +24,22 @@ public sealed class HeartbeatWatchStateTests : IDisposable
     [Fact]
     public void Reports_the_first_state_then_only_changes()
     {
-        store.Update("one");
+        store.Update("one", cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal("one", state.Check(clock.GetUtcNow())!.Heartbeat!.LastAction);
         Assert.Null(state.Check(clock.GetUtcNow()));
 
         // Rewriting the same content is not a change.
-        store.Write(store.Read());
+        store.Write(store.Read(), TestContext.Current.CancellationToken);
         Assert.Null(state.Check(clock.GetUtcNow()));
 
-        store.Update("two");
+        store.Update("two", cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(2, state.Check(clock.GetUtcNow())!.Heartbeat!.Cycle);
     }
 
     [Fact]
     public void Reports_status_changes_as_time_passes_and_says_when_the_next_one_is_due()
     {
-        store.Update();
+        store.Update(cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(HeartbeatStatus.Fresh, state.Check(clock.GetUtcNow())!.Heartbeat!.Status);
         Assert.Equal(Start.AddMinutes(2), state.NextTransition);
 
@@ -60,7 +60,7 @@ public sealed class HeartbeatWatchStateTests : IDisposable
     [Fact]
     public void A_future_heartbeat_turns_fresh_when_the_clock_catches_up()
     {
-        store.Write(new HeartbeatRecord { Timestamp = Start.AddMinutes(10), Cycle = 1 });
+        store.Write(new HeartbeatRecord { Timestamp = Start.AddMinutes(10), Cycle = 1 }, TestContext.Current.CancellationToken);
         Assert.Equal(HeartbeatStatus.Future, state.Check(clock.GetUtcNow())!.Heartbeat!.Status);
         Assert.Equal(Start.AddMinutes(8), state.NextTransition);
         clock.Advance(TimeSpan.FromMinutes(8));
@@ -77,19 +77,19 @@ public sealed class HeartbeatWatchStateTests : IDisposable
         Assert.IsType<HeartbeatInvalidException>(state.Check(clock.GetUtcNow())!.Problem);
         Assert.Null(state.Check(clock.GetUtcNow()));
 
-        store.Update();
+        store.Update(cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(1, state.Check(clock.GetUtcNow())!.Heartbeat!.Cycle);
 
         File.Delete(town.HeartbeatPath);
         Assert.IsType<HeartbeatNotFoundException>(state.Check(clock.GetUtcNow())!.Problem);
-        store.Update();
+        store.Update(cancellationToken: TestContext.Current.CancellationToken);
         Assert.NotNull(state.Check(clock.GetUtcNow())!.Heartbeat);
     }
 
     [Fact]
     public void The_watcher_yields_the_first_state_and_stops_at_its_timeout()
     {
-        store.Update("watched");
+        store.Update("watched", cancellationToken: TestContext.Current.CancellationToken);
         using var watcher = new HeartbeatWatcher(new[] { town.Root }, HeartbeatThresholds.Default);
         var events = new System.Collections.Generic.List<WatchEvent>(watcher.Watch(TimeSpan.Zero, TestContext.Current.CancellationToken));
         var only = Assert.Single(events);

@@ -38,14 +38,14 @@ public sealed class PokeCheckTests : IDisposable
     [Fact]
     public void Fresh_and_stale_do_not_poke_very_stale_and_future_do()
     {
-        new HeartbeatStore(town.Root, clock).Update();
+        new HeartbeatStore(town.Root, clock).Update(cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal((false, PokeReason.Fresh), (Check().ShouldPoke, Check().Reason));
         clock.Advance(TimeSpan.FromMinutes(3));
         Assert.Equal((false, PokeReason.Stale), (Check().ShouldPoke, Check().Reason));
         clock.Advance(TimeSpan.FromMinutes(2));
         Assert.Equal((true, PokeReason.VeryStale), (Check().ShouldPoke, Check().Reason));
 
-        new HeartbeatStore(town.Root, clock).Write(new HeartbeatRecord { Timestamp = clock.GetUtcNow().AddHours(1), Cycle = 9 });
+        new HeartbeatStore(town.Root, clock).Write(new HeartbeatRecord { Timestamp = clock.GetUtcNow().AddHours(1), Cycle = 9 }, TestContext.Current.CancellationToken);
         Assert.Equal((true, PokeReason.Future), (Check().ShouldPoke, Check().Reason));
     }
 

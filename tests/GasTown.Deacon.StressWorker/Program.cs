@@ -1,11 +1,36 @@
 using System;
+using System.IO;
 using GasTown.Deacon;
 
-// Usage: GasTown.Deacon.StressWorker <townRoot> <updates>
-// Performs that many locked updates, each with a distinct action, and exits 0; any failure exits 1.
+// Usage:
+//   GasTown.Deacon.StressWorker <townRoot> <updates>
+//     Performs that many locked updates, each with a distinct action, and exits 0; any failure exits 1.
+//   GasTown.Deacon.StressWorker write-in-place <townRoot>
+//     Writes fresh heartbeats as Go's WriteHeartbeat does (os.WriteFile: truncate, then write, no lock), in a loop,
+//     until killed. Prints "writing" once the first heartbeat is on disk.
+//   GasTown.Deacon.StressWorker hold-lock <townRoot>
+//     Takes the heartbeat lock, prints "held", and keeps it until standard input closes.
+if (args.Length == 2 && args[0] == "write-in-place")
+{
+    return WriteInPlace(args[1]);
+}
+
+if (args.Length == 2 && args[0] == "hold-lock")
+{
+    var holder = new HeartbeatStore(args[1]);
+    Directory.CreateDirectory(holder.DeaconDirectory);
+    using (HeartbeatLock.Acquire(holder.LockPath, TimeSpan.Zero))
+    {
+        Console.WriteLine("held");
+        Console.In.ReadToEnd();
+    }
+
+    return 0;
+}
+
 if (args.Length != 2 || !int.TryParse(args[1], out var updates))
 {
-    Console.Error.WriteLine("usage: GasTown.Deacon.StressWorker <townRoot> <updates>");
+    Console.Error.WriteLine("usage: GasTown.Deacon.StressWorker <townRoot> <updates> | write-in-place <townRoot> | hold-lock <townRoot>");
     return 2;
 }
 
@@ -24,3 +49,27 @@ catch (HeartbeatException ex)
 }
 
 return 0;
+
+static int WriteInPlace(string townRoot)
+{
+    // Go takes no lock; neither may this writer, or .NET's flock would keep readers out at just the wrong moment.
+    AppContext.SetSwitch("System.IO.DisableFileLocking", true);
+    var path = HeartbeatStore.GetHeartbeatPath(townRoot);
+    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+    for (long cycle = 1; ; cycle++)
+    {
+        var bytes = HeartbeatJsonWriter.Serialize(new HeartbeatRecord { Timestamp = DateTimeOffset.UtcNow, Cycle = cycle });
+
+        // FileMode.Create is O_CREAT|O_TRUNC, as os.WriteFile; an unbuffered stream writes it in one write(2).
+        using (var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, 1))
+        {
+            file.Write(bytes, 0, bytes.Length);
+        }
+
+        if (cycle == 1)
+        {
+            Console.WriteLine("writing");
+            Console.Out.Flush();
+        }
+    }
+}

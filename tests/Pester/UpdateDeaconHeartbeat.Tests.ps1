@@ -106,6 +106,54 @@ Describe 'Update-DeaconHeartbeat' {
         Get-HeartbeatText $town | Should -BeExactly $before
     }
 
+    It 'stops waiting for the lock at once on Ctrl+C, writing nothing' {
+        $null = Update-DeaconHeartbeat $town
+        $before = Get-HeartbeatText $town
+        $result = Stop-WhileLockHeld -Town $town -Command 'Update-DeaconHeartbeat' -Parameters @{ Action = 'never' }
+        $result.WasWaiting | Should -BeTrue
+        $result.Stopped | Should -BeTrue
+        $result.State | Should -Be 'Stopped'
+        # A stopped multi-statement invocation records PipelineStopped; nothing else (no lock timeout) may appear.
+        $result.Errors | Where-Object FullyQualifiedErrorId -NE 'PipelineStopped' | Should -BeNullOrEmpty
+        Get-HeartbeatText $town | Should -BeExactly $before
+    }
+
+    It 'reports a directory at the lock path at once, as a directory, naming it' {
+        $lockPath = (Get-HeartbeatFilePath $town) + '.lock'
+        $null = New-Item -ItemType Directory -Force $lockPath
+        $null = Update-DeaconHeartbeat $town -ErrorVariable errs -ErrorAction SilentlyContinue
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'HeartbeatIOError,*'
+        $errs[0].CategoryInfo.Category | Should -Be 'WriteError'
+        $errs[0].TargetObject | Should -Be $lockPath
+        $errs[0].Exception.Fault | Should -Be 'DirectoryInTheWay'
+        $errs[0].Exception.Message | Should -BeExactly "Cannot take the heartbeat lock '$lockPath': it is a directory, not a file."
+    }
+
+    It 'refuses a symbolic link at the lock path as a security error and creates nothing where it points' -Skip:$IsWindows {
+        $lockPath = (Get-HeartbeatFilePath $town) + '.lock'
+        $target = Join-Path $TestDrive "nologin-$([guid]::NewGuid().ToString('N'))"
+        $null = New-Item -ItemType Directory (Join-Path $town 'deacon')
+        $null = [IO.File]::CreateSymbolicLink($lockPath, $target)
+        $null = Update-DeaconHeartbeat $town -ErrorVariable errs -ErrorAction SilentlyContinue
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'HeartbeatIOError,*'
+        $errs[0].CategoryInfo.Category | Should -Be 'SecurityError'
+        $errs[0].Exception.Message | Should -BeLike "*'$lockPath': it is a symbolic link to '$target'*remove the link."
+        Test-Path $target | Should -BeFalse
+        Test-Path (Get-HeartbeatFilePath $town) | Should -BeFalse
+    }
+
+    It 'refuses an action too large for any reader, keeping the heartbeat and its cycle' {
+        $null = Update-DeaconHeartbeat $town -Action 'first'
+        $before = Get-HeartbeatText $town
+        $null = Update-DeaconHeartbeat $town -Action ('x' * 2MB) -ErrorVariable errs -ErrorAction SilentlyContinue
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'HeartbeatTooLarge,*'
+        $errs[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $errs[0].TargetObject | Should -Be (Get-HeartbeatFilePath $town)
+        $errs[0].Exception.Message | Should -BeLike '*would be 2097*bytes, over the 1048576-byte limit*nothing was written*'
+        Get-HeartbeatText $town | Should -BeExactly $before
+        (Update-DeaconHeartbeat $town).Cycle | Should -Be 2
+    }
+
     It 'reports a missing town root and creates nothing' {
         $missing = Join-Path $TestDrive 'gone'
         $null = Update-DeaconHeartbeat $missing -ErrorVariable errs -ErrorAction SilentlyContinue

@@ -83,4 +83,21 @@ Describe 'Write-DeaconHeartbeat' {
         $errs[0].FullyQualifiedErrorId | Should -Be 'TownRootNotFound,GasTown.Deacon.Commands.WriteDeaconHeartbeatCommand'
         Test-Path (Join-Path $TestDrive 'nowhere') | Should -BeFalse
     }
+
+    It 'stops waiting for the lock at once on Ctrl+C, leaving the heartbeat as it was' {
+        $null = Write-DeaconHeartbeat $town -Cycle 7
+        $before = Get-HeartbeatText $town
+        $result = Stop-WhileLockHeld -Town $town -Command 'Write-DeaconHeartbeat' -Parameters @{ Cycle = 8 }
+        $result.WasWaiting | Should -BeTrue
+        $result.Stopped | Should -BeTrue
+        $result.State | Should -Be 'Stopped'
+        Get-HeartbeatText $town | Should -BeExactly $before
+    }
+
+    It 'refuses a heartbeat too large for any reader before touching the town' {
+        $null = Write-DeaconHeartbeat $town -Cycle 1 -LastAction ('x' * 1MB) -ErrorVariable errs -ErrorAction SilentlyContinue
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'HeartbeatTooLarge,*'
+        $errs[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        Test-Path (Join-Path $town 'deacon') | Should -BeFalse
+    }
 }

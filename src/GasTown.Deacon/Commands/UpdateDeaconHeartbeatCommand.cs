@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using System.Threading;
 
 namespace GasTown.Deacon.Commands;
 
@@ -9,8 +10,10 @@ namespace GasTown.Deacon.Commands;
 /// </summary>
 [Cmdlet(VerbsData.Update, "DeaconHeartbeat", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = PathSet)]
 [OutputType(typeof(Heartbeat))]
-public sealed class UpdateDeaconHeartbeatCommand : TownsCommandBase
+public sealed class UpdateDeaconHeartbeatCommand : TownsCommandBase, IDisposable
 {
+    private readonly CancellationTokenSource stopping = new();
+
     /// <summary>What the Deacon did in this cycle; omitted, the previous action is cleared as Touch does.</summary>
     [Parameter]
     [AllowEmptyString]
@@ -46,7 +49,7 @@ public sealed class UpdateDeaconHeartbeatCommand : TownsCommandBase
 
             try
             {
-                var result = store.Update(Action, HealthyAgents, UnhealthyAgents);
+                var result = store.Update(Action, HealthyAgents, UnhealthyAgents, stopping.Token);
                 if (result.ReplacedInvalid is not null)
                 {
                     WriteWarning($"{result.ReplacedInvalid.Message} It was replaced and the cycle restarted at 1.");
@@ -57,6 +60,11 @@ public sealed class UpdateDeaconHeartbeatCommand : TownsCommandBase
             catch (HeartbeatException ex)
             {
                 WriteError(HeartbeatErrors.ToErrorRecord(ex, writing: true));
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                // Ctrl+C while waiting for the lock: nothing was written; PowerShell ends the pipeline.
+                return;
             }
         }
     }
@@ -102,4 +110,10 @@ public sealed class UpdateDeaconHeartbeatCommand : TownsCommandBase
         var action = string.IsNullOrEmpty(Action) ? "no action (clearing the last one)" : $"action '{Action}'";
         return $"Update the Deacon heartbeat: {cycle}, stamped now, {action}, {HealthyAgents} healthy and {UnhealthyAgents} unhealthy agents";
     }
+
+    /// <summary>Ctrl+C: ends a wait for the lock at once.</summary>
+    protected override void StopProcessing() => stopping.Cancel();
+
+    /// <inheritdoc />
+    public void Dispose() => stopping.Dispose();
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
+using System.Threading;
 
 namespace GasTown.Deacon.Commands;
 
@@ -11,12 +12,13 @@ namespace GasTown.Deacon.Commands;
 /// </summary>
 [Cmdlet(VerbsCommunications.Write, "DeaconHeartbeat", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = FieldsSet)]
 [OutputType(typeof(Heartbeat))]
-public sealed class WriteDeaconHeartbeatCommand : PSCmdlet
+public sealed class WriteDeaconHeartbeatCommand : PSCmdlet, IDisposable
 {
     private const string FieldsSet = "Fields";
     private const string FieldsLiteralSet = "FieldsLiteral";
     private const string InputObjectSet = "InputObject";
     private const string InputObjectLiteralSet = "InputObjectLiteral";
+    private readonly CancellationTokenSource stopping = new();
 
     /// <summary>
     /// The town root; wildcards stand for every directory they match. Omitted: the heartbeat's own town with
@@ -141,12 +143,17 @@ public sealed class WriteDeaconHeartbeatCommand : PSCmdlet
 
             try
             {
-                var written = store.Write(record);
+                var written = store.Write(record, stopping.Token);
                 WriteObject(new Heartbeat(written, townRoot, DateTimeOffset.UtcNow, HeartbeatThresholds.Default));
             }
             catch (HeartbeatException ex)
             {
                 WriteError(HeartbeatErrors.ToErrorRecord(ex, writing: true));
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                // Ctrl+C while waiting for the lock: nothing was written; PowerShell ends the pipeline.
+                return;
             }
         }
     }
@@ -223,4 +230,10 @@ public sealed class WriteDeaconHeartbeatCommand : PSCmdlet
             : record.Timestamp.ToString(record.Timestamp.Offset == TimeSpan.Zero ? "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'" : "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
         return $"Write the Deacon heartbeat: cycle {record.Cycle}, timestamp {stamp}, {action}, {record.HealthyAgents} healthy and {record.UnhealthyAgents} unhealthy agents";
     }
+
+    /// <summary>Ctrl+C: ends a wait for the lock at once.</summary>
+    protected override void StopProcessing() => stopping.Cancel();
+
+    /// <inheritdoc />
+    public void Dispose() => stopping.Dispose();
 }
