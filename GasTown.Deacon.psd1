@@ -17,6 +17,8 @@
         'Update-DeaconHeartbeat'
         'Test-DeaconShouldPoke'
         'Watch-DeaconHeartbeat'
+        'Suspend-Deacon'
+        'Resume-Deacon'
     )
     VariablesToExport      = @()
     AliasesToExport        = @()

@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation;
 
 namespace GasTown.Deacon.Commands;
@@ -12,14 +13,24 @@ public sealed class GetDeaconHeartbeatCommand : ObservingCommandBase
     {
         foreach (var townRoot in TownRoots.Resolve(this, TownRoot))
         {
+            var thresholds = ThresholdsFor(townRoot);
+            if (thresholds is null)
+            {
+                continue;
+            }
+
+            HeartbeatRecord record;
             try
             {
-                WriteObject(new HeartbeatStore(townRoot).Observe(Thresholds));
+                record = new HeartbeatStore(townRoot).Read();
             }
             catch (HeartbeatException ex)
             {
                 WriteError(HeartbeatErrors.ToErrorRecord(ex, writing: false));
+                continue;
             }
+
+            WriteObject(new Heartbeat(record, townRoot, DateTimeOffset.UtcNow, thresholds, PauseFor(townRoot)));
         }
     }
 }

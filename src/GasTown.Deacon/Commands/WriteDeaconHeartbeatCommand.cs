@@ -90,7 +90,7 @@ public sealed class WriteDeaconHeartbeatCommand : PSCmdlet
         try
         {
             var written = store.Write(record);
-            WriteObject(new Heartbeat(written, townRoot, DateTimeOffset.UtcNow, HeartbeatThresholds.Default));
+            WriteObject(new Heartbeat(written, townRoot, DateTimeOffset.UtcNow, TownThresholds.Of(townRoot), new PauseStore(townRoot).Observe().Pause));
         }
         catch (HeartbeatException ex)
         {
