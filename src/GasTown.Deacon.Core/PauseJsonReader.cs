@@ -63,7 +63,7 @@ public static class PauseJsonReader
         {
             var message = ex.Message;
             var at = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-            message = (at < 0 ? message : message.Substring(0, at)).TrimEnd();
+            message = OneLine(at < 0 ? message : message.Substring(0, at));
             throw new PauseInvalidException(path, $"{message} (line {(ex.LineNumber ?? 0) + 1}, column {(ex.BytePositionInLine ?? 0) + 1})");
         }
     }
@@ -238,4 +238,8 @@ public static class PauseJsonReader
         JsonTokenType.Null => "null",
         _ => token.ToString(),
     };
+
+    /// <summary>The reader quotes the text it choked on, line breaks and all; a message is one line.</summary>
+    private static string OneLine(string text) =>
+        System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ").Trim();
 }

@@ -82,7 +82,7 @@ public sealed class TownSettings
         {
             var message = ex.Message;
             var at = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-            message = (at < 0 ? message : message.Substring(0, at)).TrimEnd().TrimEnd('.');
+            message = OneLine(at < 0 ? message : message.Substring(0, at)).TrimEnd('.');
             return Broken(path, $"it is not JSON: {message} (line {(ex.LineNumber ?? 0) + 1}, column {(ex.BytePositionInLine ?? 0) + 1})");
         }
 
@@ -211,4 +211,8 @@ public sealed class TownSettings
         JsonValueKind.Null => "null",
         _ => kind.ToString(),
     };
+
+    /// <summary>The reader quotes the text it choked on, line breaks and all; a message is one line.</summary>
+    private static string OneLine(string text) =>
+        System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ").Trim();
 }

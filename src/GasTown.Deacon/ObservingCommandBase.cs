@@ -108,5 +108,5 @@ public abstract class ObservingCommandBase : TownsCommandBase
 
     /// <summary>The warning for a pause file that cannot be read.</summary>
     protected static string PauseWarning(HeartbeatException problem) =>
-        $"{problem.Message} Treating the Deacon as not paused, as gt deacon status does.";
+        $"{PauseText.Sentence(problem.Message)} Treating the Deacon as not paused, as gt deacon status does.";
 }

@@ -24,4 +24,8 @@ internal static class PauseText
 
         return text + (pause.Reason.Length == 0 ? ", no reason given" : ": " + pause.Reason);
     }
+
+    /// <summary><paramref name="text"/> ending in a full stop, so that another sentence can follow it.</summary>
+    public static string Sentence(string text) =>
+        text.EndsWith(".", StringComparison.Ordinal) ? text : text + ".";
 }

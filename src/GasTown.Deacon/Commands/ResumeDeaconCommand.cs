@@ -54,7 +54,7 @@ public sealed class ResumeDeaconCommand : TownsCommandBase
 
             if (found.Problem is not null)
             {
-                WriteWarning($"{found.Problem.Message} It was removed: the Deacon is resumed.");
+                WriteWarning($"{PauseText.Sentence(found.Problem.Message)} It was removed: the Deacon is resumed.");
             }
             else if (found.IsPaused)
             {

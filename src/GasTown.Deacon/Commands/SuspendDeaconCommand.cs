@@ -42,7 +42,7 @@ public sealed class SuspendDeaconCommand : TownsCommandBase
                 {
                     // gt deacon pause fails too when it cannot check the pause state.
                     var record = HeartbeatErrors.ToErrorRecord(ex, writing: false);
-                    record.ErrorDetails = new ErrorDetails($"{ex.Message} Nothing was written.")
+                    record.ErrorDetails = new ErrorDetails($"{PauseText.Sentence(ex.Message)} Nothing was written.")
                     {
                         RecommendedAction = "-Force replaces the file with a new pause.",
                     };

@@ -41,7 +41,7 @@ public sealed class TestDeaconShouldPokeCommand : ObservingCommandBase
                     break;
                 case PokeReason.Paused:
                     WriteVerbose($"{townRoot}: the Deacon is {PauseText.Describe(check.Pause!, DateTimeOffset.UtcNow)}. Not poking it: a paused Deacon must not patrol. "
-                        + (check.Heartbeat is { } hb ? $"Its heartbeat is {hb.Status}, {AgeText.Format(hb.Age)} old, cycle {hb.Cycle}." : check.Problem!.Message));
+                        + (check.Heartbeat is { } hb ? $"Its heartbeat is {hb.Status}, {AgeText.Format(hb.Age)} old, cycle {hb.Cycle}." : PauseText.Sentence(check.Problem!.Message)));
                     break;
                 case PokeReason.Future:
                     WriteWarning(

@@ -109,7 +109,7 @@ public sealed class UpdateDeaconHeartbeatCommand : TownsCommandBase
         {
             var record = HeartbeatErrors.ToErrorRecord(ex, writing: false);
             record.ErrorDetails = new ErrorDetails(
-                $"{ex.Message} Nobody can tell whether the Deacon is paused, so it does not beat, as with gt deacon heartbeat; nothing was written.")
+                $"{PauseText.Sentence(ex.Message)} Nobody can tell whether the Deacon is paused, so it does not beat, as with gt deacon heartbeat; nothing was written.")
             {
                 RecommendedAction = "Fix the pause file, or remove it with Resume-Deacon; -Force beats anyway.",
             };
