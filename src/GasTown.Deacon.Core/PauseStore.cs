@@ -33,9 +33,7 @@ public sealed class PauseStore
         }
 
         TownRoot = townRoot;
-        RuntimeDirectory = Path.Combine(townRoot, ".runtime");
-        DeaconDirectory = Path.Combine(RuntimeDirectory, "deacon");
-        FilePath = Path.Combine(DeaconDirectory, FileName);
+        FilePath = GetPausePath(townRoot);
         this.timeProvider = timeProvider ?? TimeProvider.System;
     }
 
@@ -43,10 +41,10 @@ public sealed class PauseStore
     public string TownRoot { get; }
 
     /// <summary><c>&lt;TownRoot&gt;/.runtime</c>.</summary>
-    public string RuntimeDirectory { get; }
+    public string RuntimeDirectory => Path.GetDirectoryName(DeaconDirectory)!;
 
     /// <summary><c>&lt;TownRoot&gt;/.runtime/deacon</c>.</summary>
-    public string DeaconDirectory { get; }
+    public string DeaconDirectory => Path.GetDirectoryName(FilePath)!;
 
     /// <summary><c>&lt;TownRoot&gt;/.runtime/deacon/paused.json</c>.</summary>
     public string FilePath { get; }
@@ -62,9 +60,10 @@ public sealed class PauseStore
     /// <exception cref="HeartbeatIOException">The file could not be read.</exception>
     public PauseState? Read()
     {
-        // Most towns are never paused: one stat answers them, with no exception thrown and caught. (A pause file
-        // that cannot even be looked at, for want of search permission on its folder, reads as none.)
-        if (!File.Exists(FilePath))
+        // Most towns are never paused: one stat answers them, with no exception thrown and caught (FileInfo's look is
+        // the cheapest the runtime offers). A pause file that cannot even be looked at, for want of search permission
+        // on its folder, reads as none.
+        if (!new FileInfo(FilePath).Exists)
         {
             return null;
         }

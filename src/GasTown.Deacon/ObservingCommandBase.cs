@@ -37,10 +37,7 @@ public abstract class ObservingCommandBase : TownsCommandBase
         if (staleGiven is null || veryStaleGiven is null)
         {
             // The missing one comes from each town's settings or the default: it can only be checked town by town.
-            WriteVerbose(
-                $"Thresholds: Stale from {DurationText.Format(staleGiven ?? HeartbeatThresholds.Default.Stale)}{(staleGiven is null ? " (default)" : string.Empty)}, "
-                + $"VeryStale from {DurationText.Format(veryStaleGiven ?? HeartbeatThresholds.Default.VeryStale)}{(veryStaleGiven is null ? " (default)" : string.Empty)}, "
-                + "unless a town's settings/config.json says otherwise.");
+            WriteVerbose(staleGiven is null && veryStaleGiven is null ? DefaultsMessage : ThresholdsMessage(staleGiven, veryStaleGiven));
             return;
         }
 
@@ -57,6 +54,14 @@ public abstract class ObservingCommandBase : TownsCommandBase
         WriteVerbose($"Thresholds: Stale from {DurationText.Format(Thresholds.Stale)}, VeryStale from {DurationText.Format(Thresholds.VeryStale)}.");
     }
 
+    // Every call that passes no threshold says this: worked out once, not on each call.
+    private static readonly string DefaultsMessage = ThresholdsMessage(null, null);
+
+    private static string ThresholdsMessage(TimeSpan? stale, TimeSpan? veryStale) =>
+        $"Thresholds: Stale from {DurationText.Format(stale ?? HeartbeatThresholds.Default.Stale)}{(stale is null ? " (default)" : string.Empty)}, "
+        + $"VeryStale from {DurationText.Format(veryStale ?? HeartbeatThresholds.Default.VeryStale)}{(veryStale is null ? " (default)" : string.Empty)}, "
+        + "unless a town's settings/config.json says otherwise.";
+
     /// <summary>
     /// The thresholds to judge the town at <paramref name="townRoot"/> by: each as given, else as the town's
     /// <c>settings/config.json</c> sets it, else the default. Warns about bad settings (the town is then judged as if it
@@ -71,9 +76,10 @@ public abstract class ObservingCommandBase : TownsCommandBase
         }
 
         var resolution = TownSettingsCache.Shared.Get(townRoot).Resolve(staleGiven, veryStaleGiven);
-        foreach (var warning in resolution.Warnings)
+        var warnings = resolution.Warnings;
+        for (var i = 0; i < warnings.Count; i++)
         {
-            WriteWarning(warning);
+            WriteWarning(warnings[i]);
         }
 
         if (resolution.Thresholds is null)
