@@ -63,7 +63,7 @@ public static class PauseJsonReader
         {
             var message = ex.Message;
             var at = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-            message = OneLine(at < 0 ? message : message.Substring(0, at));
+            message = OneLine(at < 0 ? message : message.Substring(0, at)).TrimEnd('.');
             throw new PauseInvalidException(path, $"{message} (line {(ex.LineNumber ?? 0) + 1}, column {(ex.BytePositionInLine ?? 0) + 1})");
         }
     }
