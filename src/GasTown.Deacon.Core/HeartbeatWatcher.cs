@@ -60,6 +60,14 @@ public sealed class HeartbeatWatcher : IDisposable
         }
 
         var deadline = timeout is TimeSpan t ? time.GetUtcNow() + t : (DateTimeOffset?)null;
+
+        // Each watcher takes an inotify instance, of which a user has few (128 by default): the heartbeats get theirs
+        // first, the pause folders what is left.
+        foreach (var town in towns)
+        {
+            town.EnsureHeartbeatWatcher(signal);
+        }
+
         foreach (var town in towns)
         {
             town.EnsureWatcher(signal);
@@ -164,13 +172,15 @@ public sealed class HeartbeatWatcher : IDisposable
 
         public DateTimeOffset NextPoll { get; set; }
 
-        // The heartbeat decides how often a town is polled. The pause folder is watched too where it exists, for prompt
-        // news of a pause; where it does not yet, a first pause is seen at the next read.
+        // The heartbeat decides how often a town is read. The pause folder is watched too where it exists (and an inotify
+        // instance is left for it), for prompt news of a pause; otherwise a pause is seen at the next read.
         public TimeSpan Interval => watcher is null ? PollInterval : SafetyInterval;
+
+        public void EnsureHeartbeatWatcher(SemaphoreSlim signal) => Ensure(ref watcher, State.FilePath, signal);
 
         public void EnsureWatcher(SemaphoreSlim signal)
         {
-            Ensure(ref watcher, State.FilePath, signal);
+            EnsureHeartbeatWatcher(signal);
             if (State.PauseFilePath is string pauseFile)
             {
                 Ensure(ref pauseWatcher, pauseFile, signal);
@@ -245,7 +255,7 @@ public sealed class HeartbeatWatcher : IDisposable
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or PlatformNotSupportedException)
             {
-                // Out of inotify instances, or a file system without notifications: this town is polled.
+                // Out of inotify instances, or a file system without notifications: the town's reads notice changes.
                 slot = null;
             }
         }
