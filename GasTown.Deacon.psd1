@@ -18,6 +18,8 @@
         'Update-DeaconHeartbeat'
         'Test-DeaconShouldPoke'
         'Watch-DeaconHeartbeat'
+        'Suspend-Deacon'
+        'Resume-Deacon'
     )
     VariablesToExport      = @()
     AliasesToExport        = @()

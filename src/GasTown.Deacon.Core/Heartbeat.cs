@@ -10,8 +10,22 @@ public sealed class Heartbeat
 {
     /// <summary>Observes <paramref name="record"/> of the town at <paramref name="townRoot"/> at <paramref name="now"/>.</summary>
     public Heartbeat(HeartbeatRecord record, string townRoot, DateTimeOffset now, HeartbeatThresholds thresholds)
+        : this(record, townRoot, now, thresholds, null)
     {
-        Record = record ?? throw new ArgumentNullException(nameof(record));
+    }
+
+    /// <summary>
+    /// Observes <paramref name="record"/> of the town at <paramref name="townRoot"/> at <paramref name="now"/>, its
+    /// Deacon paused as <paramref name="pause"/> says (null: no pause file, or one that could not be read).
+    /// </summary>
+    public Heartbeat(HeartbeatRecord record, string townRoot, DateTimeOffset now, HeartbeatThresholds thresholds, PauseState? pause)
+        : this(record, townRoot, HeartbeatThresholds.AgeOf((record ?? throw new ArgumentNullException(nameof(record))).Timestamp, now), thresholds, pause)
+    {
+    }
+
+    private Heartbeat(HeartbeatRecord record, string townRoot, TimeSpan age, HeartbeatThresholds thresholds, PauseState? pause)
+    {
+        Record = record;
         TownRoot = townRoot ?? throw new ArgumentNullException(nameof(townRoot));
         if (thresholds is null)
         {
@@ -19,9 +33,20 @@ public sealed class Heartbeat
         }
 
         Path = HeartbeatStore.GetHeartbeatPath(townRoot);
-        Age = HeartbeatThresholds.AgeOf(record.Timestamp, now);
+        Age = age;
         Status = thresholds.Classify(Age);
-        ShouldPoke = HeartbeatThresholds.ShouldPoke(Status);
+        StaleThreshold = thresholds.Stale;
+        VeryStaleThreshold = thresholds.VeryStale;
+        if (pause is { Paused: true })
+        {
+            Paused = true;
+            PauseReason = pause.Reason;
+            PausedBy = pause.PausedBy;
+            PausedAt = pause.PausedAt;
+        }
+
+        // Poking a paused Deacon would ask it to patrol, which it must not do until resumed.
+        ShouldPoke = !Paused && HeartbeatThresholds.ShouldPoke(Status);
     }
 
     /// <summary>The town's root directory.</summary>
@@ -64,14 +89,42 @@ public sealed class Heartbeat
     /// <summary>Fresh, Stale, VeryStale or Future.</summary>
     public HeartbeatStatus Status { get; }
 
-    /// <summary>True when the daemon should poke the Deacon (VeryStale or Future).</summary>
+    /// <summary>True when the daemon should poke the Deacon (VeryStale or Future, and not paused).</summary>
     public bool ShouldPoke { get; }
 
+    /// <summary>The age from which this heartbeat was judged Stale.</summary>
+    public TimeSpan StaleThreshold { get; }
+
+    /// <summary>The age from which this heartbeat was judged VeryStale.</summary>
+    public TimeSpan VeryStaleThreshold { get; }
+
+    /// <summary>True when the town's pause file says the Deacon is paused: it must not patrol, and is not poked.</summary>
+    public bool Paused { get; }
+
+    /// <summary>Why the Deacon was paused; empty when it is not paused or no reason was given.</summary>
+    public string PauseReason { get; } = string.Empty;
+
+    /// <summary>Who paused the Deacon; empty when it is not paused or nobody was named.</summary>
+    public string PausedBy { get; } = string.Empty;
+
+    /// <summary>When the Deacon was paused; null when it is not paused.</summary>
+    public DateTimeOffset? PausedAt { get; }
+
+    /// <summary>
+    /// PausedAt as RFC 3339 text in UTC, empty when not paused: what crosses a process or lands in a CSV exactly, as
+    /// <see cref="TimestampUtc"/> does for the timestamp.
+    /// </summary>
+    public string PausedAtUtc => PausedAt is { } at ? Rfc3339.Format(at.ToUniversalTime()) : string.Empty;
+
     private HeartbeatRecord Record { get; }
+
+    /// <summary>The same observation, its Deacon paused as <paramref name="pause"/> says (null: not paused).</summary>
+    internal Heartbeat WithPause(PauseState? pause) =>
+        new(Record, TownRoot, Age, new HeartbeatThresholds(StaleThreshold, VeryStaleThreshold), pause);
 
     /// <summary>The file's contents, without the observation: what writing this heartbeat elsewhere would write.</summary>
     public HeartbeatRecord ToRecord() => Record;
 
     /// <inheritdoc />
-    public override string ToString() => $"{TownRoot}: {Status}, {Record}";
+    public override string ToString() => $"{TownRoot}: {Status}{(Paused ? " (paused)" : string.Empty)}, {Record}";
 }

@@ -29,9 +29,23 @@ public sealed class HeartbeatWatcher : IDisposable
 
     /// <summary>Prepares to watch <paramref name="townRoots"/>; nothing is read until <see cref="Watch"/>.</summary>
     public HeartbeatWatcher(IEnumerable<string> townRoots, HeartbeatThresholds thresholds, TimeProvider? timeProvider = null)
+        : this(townRoots, _ => thresholds, timeProvider)
     {
+    }
+
+    /// <summary>
+    /// Prepares to watch <paramref name="townRoots"/>, each judged by the thresholds <paramref name="thresholdsOf"/>
+    /// gives for it (a town's own settings, say); nothing is read until <see cref="Watch"/>.
+    /// </summary>
+    public HeartbeatWatcher(IEnumerable<string> townRoots, Func<string, HeartbeatThresholds> thresholdsOf, TimeProvider? timeProvider = null)
+    {
+        if (thresholdsOf is null)
+        {
+            throw new ArgumentNullException(nameof(thresholdsOf));
+        }
+
         time = timeProvider ?? TimeProvider.System;
-        towns = townRoots.Select(root => new Town(new HeartbeatWatchState(new HeartbeatStore(root, time), thresholds))).ToArray();
+        towns = townRoots.Select(root => new Town(new HeartbeatWatchState(new HeartbeatStore(root, time), thresholdsOf(root)))).ToArray();
     }
 
     /// <summary>
@@ -46,6 +60,14 @@ public sealed class HeartbeatWatcher : IDisposable
         }
 
         var deadline = timeout is TimeSpan t ? time.GetUtcNow() + t : (DateTimeOffset?)null;
+
+        // Each watcher takes an inotify instance, of which a user has few (128 by default): the heartbeats get theirs
+        // first, the pause folders what is left.
+        foreach (var town in towns)
+        {
+            town.EnsureHeartbeatWatcher(signal);
+        }
+
         foreach (var town in towns)
         {
             town.EnsureWatcher(signal);
@@ -139,6 +161,7 @@ public sealed class HeartbeatWatcher : IDisposable
     {
         public int Dirty;
         private FileSystemWatcher? watcher;
+        private FileSystemWatcher? pauseWatcher;
 
         public Town(HeartbeatWatchState state)
         {
@@ -149,24 +172,57 @@ public sealed class HeartbeatWatcher : IDisposable
 
         public DateTimeOffset NextPoll { get; set; }
 
+        // The heartbeat decides how often a town is read. The pause folder is watched too where it exists (and an inotify
+        // instance is left for it), for prompt news of a pause; otherwise a pause is seen at the next read.
         public TimeSpan Interval => watcher is null ? PollInterval : SafetyInterval;
+
+        public void EnsureHeartbeatWatcher(SemaphoreSlim signal) => Ensure(ref watcher, State.FilePath, signal);
 
         public void EnsureWatcher(SemaphoreSlim signal)
         {
-            var directory = Path.GetDirectoryName(State.FilePath)!;
+            EnsureHeartbeatWatcher(signal);
+            if (State.PauseFilePath is string pauseFile)
+            {
+                Ensure(ref pauseWatcher, pauseFile, signal);
+            }
+        }
+
+        public void Dispose()
+        {
+            watcher?.Dispose();
+            watcher = null;
+            pauseWatcher?.Dispose();
+            pauseWatcher = null;
+        }
+
+        private static void Release(SemaphoreSlim signal)
+        {
+            try
+            {
+                signal.Release();
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+        }
+
+        private void Ensure(ref FileSystemWatcher? slot, string filePath, SemaphoreSlim signal)
+        {
+            var directory = Path.GetDirectoryName(filePath)!;
             if (!Directory.Exists(directory))
             {
                 // A watcher on a deleted folder hears nothing, even once the folder is made again: poll instead.
-                Dispose();
+                slot?.Dispose();
+                slot = null;
                 return;
             }
 
-            if (watcher is not null)
+            if (slot is not null)
             {
                 return;
             }
 
-            var fileName = Path.GetFileName(State.FilePath);
+            var fileName = Path.GetFileName(filePath);
             try
             {
                 var created = new FileSystemWatcher(directory)
@@ -195,29 +251,12 @@ public sealed class HeartbeatWatcher : IDisposable
                     Release(signal);
                 };
                 created.EnableRaisingEvents = true;
-                watcher = created;
+                slot = created;
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or PlatformNotSupportedException)
             {
-                // Out of inotify instances, or a file system without notifications: this town is polled.
-                watcher = null;
-            }
-        }
-
-        public void Dispose()
-        {
-            watcher?.Dispose();
-            watcher = null;
-        }
-
-        private static void Release(SemaphoreSlim signal)
-        {
-            try
-            {
-                signal.Release();
-            }
-            catch (ObjectDisposedException)
-            {
+                // Out of inotify instances, or a file system without notifications: the town's reads notice changes.
+                slot = null;
             }
         }
     }

@@ -20,4 +20,7 @@ public enum PokeReason
 
     /// <summary>The heartbeat file is invalid or too large.</summary>
     Invalid,
+
+    /// <summary>The Deacon is paused: it must not patrol, so it is not poked, however old its heartbeat.</summary>
+    Paused,
 }

@@ -4,10 +4,16 @@ namespace GasTown.Deacon;
 public sealed class WatchEvent
 {
     internal WatchEvent(string townRoot, Heartbeat? heartbeat, HeartbeatException? problem)
+        : this(townRoot, heartbeat, problem, null)
+    {
+    }
+
+    internal WatchEvent(string townRoot, Heartbeat? heartbeat, HeartbeatException? problem, HeartbeatException? pauseProblem)
     {
         TownRoot = townRoot;
         Heartbeat = heartbeat;
         Problem = problem;
+        PauseProblem = pauseProblem;
     }
 
     /// <summary>The town the event is about.</summary>
@@ -18,4 +24,10 @@ public sealed class WatchEvent
 
     /// <summary>Why the heartbeat cannot be read (missing, invalid, an I/O failure), when that changed.</summary>
     public HeartbeatException? Problem { get; }
+
+    /// <summary>
+    /// Why the Deacon's pause file cannot be read, when that first appears: the Deacon is then shown as not paused,
+    /// as <c>gt deacon status</c> shows it. An event may carry only this.
+    /// </summary>
+    public HeartbeatException? PauseProblem { get; }
 }

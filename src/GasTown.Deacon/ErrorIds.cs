@@ -35,4 +35,10 @@ public static class ErrorIds
 
     /// <summary>The stale threshold is not below the very-stale threshold.</summary>
     public const string InvalidThresholds = nameof(InvalidThresholds);
+
+    /// <summary>The Deacon is paused: it does not beat (nor is it paused again) unless forced.</summary>
+    public const string DeaconPaused = nameof(DeaconPaused);
+
+    /// <summary>The Deacon's pause file is not one Go would accept, so nobody can tell whether it is paused.</summary>
+    public const string PauseFileInvalid = nameof(PauseFileInvalid);
 }

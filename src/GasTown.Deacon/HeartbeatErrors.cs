@@ -17,6 +17,8 @@ internal static class HeartbeatErrors
             TownRootNotFoundException => (ErrorIds.TownRootNotFound, ErrorCategory.ObjectNotFound),
             HeartbeatLockTimeoutException => (ErrorIds.HeartbeatLockTimeout, ErrorCategory.OperationTimeout),
             HeartbeatCycleOverflowException => (ErrorIds.HeartbeatCycleOverflow, ErrorCategory.LimitsExceeded),
+            DeaconPausedException => (ErrorIds.DeaconPaused, ErrorCategory.ResourceUnavailable),
+            PauseInvalidException => (ErrorIds.PauseFileInvalid, ErrorCategory.InvalidData),
             HeartbeatIOException { Fault: HeartbeatIOFault.PermissionDenied or HeartbeatIOFault.ReadOnlyFileSystem } => (ErrorIds.HeartbeatIOError, ErrorCategory.PermissionDenied),
             HeartbeatIOException { Fault: HeartbeatIOFault.NoSpace } => (ErrorIds.HeartbeatIOError, ErrorCategory.ResourceUnavailable),
             HeartbeatIOException { Fault: HeartbeatIOFault.LinkInTheWay } => (ErrorIds.HeartbeatIOError, ErrorCategory.SecurityError),
@@ -27,4 +29,33 @@ internal static class HeartbeatErrors
 
     public static ErrorRecord InvalidThresholds(ArgumentException exception) =>
         new(exception, ErrorIds.InvalidThresholds, ErrorCategory.InvalidArgument, null);
+
+    /// <summary>A threshold given does not fit the other one as this town has it (from its settings or the default).</summary>
+    public static ErrorRecord InvalidThresholds(string townRoot, ThresholdResolution resolution)
+    {
+        var stale = DurationText.Format(resolution.Stale);
+        var veryStale = DurationText.Format(resolution.VeryStale);
+        string fix;
+        if (resolution.StaleSource == ThresholdSource.Parameter)
+        {
+            fix = resolution.VeryStaleSource == ThresholdSource.TownSettings
+                ? $"The very-stale threshold is {veryStale} in '{resolution.SettingsPath}' ({TownSettings.VeryStaleKey}): lower -StaleThreshold below it, or give -VeryStaleThreshold above {stale} too."
+                : $"-VeryStaleThreshold is {veryStale} by default: raise it above {stale} too (for example -VeryStaleThreshold {DurationText.Format(resolution.Stale + resolution.Stale)}).";
+        }
+        else
+        {
+            fix = resolution.StaleSource == ThresholdSource.TownSettings
+                ? $"The stale threshold is {stale} in '{resolution.SettingsPath}' ({TownSettings.StaleKey}): raise -VeryStaleThreshold above it, or give -StaleThreshold below {veryStale} too."
+                : $"-StaleThreshold is {stale} by default: raise -VeryStaleThreshold above it, or give -StaleThreshold below {veryStale} too.";
+        }
+
+        var target = resolution.StaleSource == ThresholdSource.TownSettings || resolution.VeryStaleSource == ThresholdSource.TownSettings
+            ? resolution.SettingsPath
+            : townRoot;
+        return new ErrorRecord(
+            new ArgumentException($"Cannot judge '{townRoot}': the stale threshold ({stale}) must be less than the very-stale threshold ({veryStale}). {fix}"),
+            ErrorIds.InvalidThresholds,
+            ErrorCategory.InvalidArgument,
+            target);
+    }
 }

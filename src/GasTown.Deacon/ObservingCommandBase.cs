@@ -18,7 +18,10 @@ public abstract class ObservingCommandBase : TownsCommandBase
     [ValidateTimeSpan]
     public TimeSpan VeryStaleThreshold { get; set; } = HeartbeatThresholds.Default.VeryStale;
 
-    /// <summary>The thresholds, checked against each other before any town is read.</summary>
+    /// <summary>
+    /// The thresholds given, checked against each other before any town is read; the defaults when neither was given
+    /// (a town's own settings may then say otherwise: see <see cref="ThresholdsFor"/>).
+    /// </summary>
     protected HeartbeatThresholds Thresholds { get; private set; } = HeartbeatThresholds.Default;
 
     /// <summary>
@@ -28,29 +31,45 @@ public abstract class ObservingCommandBase : TownsCommandBase
     /// </summary>
     protected bool VerboseShown { get; private set; }
 
+    // What the caller set, through a parameter or $PSDefaultParameterValues (both show in BoundParameters).
+    private TimeSpan? staleGiven;
+    private TimeSpan? veryStaleGiven;
+
     /// <inheritdoc />
     protected override void BeginProcessing()
     {
-        if (StaleThreshold >= VeryStaleThreshold)
-        {
-            // Say which parameter to change: a stale threshold raised alone (say to 10m) collides with the default 5m.
-            var stale = DurationText.Format(StaleThreshold);
-            var veryStale = DurationText.Format(VeryStaleThreshold);
-            var fix = MyInvocation.BoundParameters.ContainsKey(nameof(VeryStaleThreshold))
-                ? $"Lower -StaleThreshold below {veryStale}, or raise -VeryStaleThreshold above {stale}."
-                : $"-VeryStaleThreshold is {veryStale} by default: raise it above {stale} too (for example -VeryStaleThreshold {DurationText.Format(StaleThreshold + StaleThreshold)}).";
-            ThrowTerminatingError(HeartbeatErrors.InvalidThresholds(new ArgumentException(
-                $"The stale threshold ({stale}) must be less than the very-stale threshold ({veryStale}). {fix}")));
-        }
-
-        Thresholds = new HeartbeatThresholds(StaleThreshold, VeryStaleThreshold);
+        var bound = MyInvocation.BoundParameters;
         VerboseShown = MyInvocation.BoundParameters.TryGetValue("Verbose", out var verbose)
             ? verbose is SwitchParameter { IsPresent: true }
             : (MyInvocation.BoundParameters.TryGetValue("Debug", out var debug) && debug is SwitchParameter { IsPresent: true })
                 || (LanguagePrimitives.TryConvertTo<ActionPreference>(GetVariableValue("VerbosePreference"), out var preference)
                     && preference is not (ActionPreference.SilentlyContinue or ActionPreference.Ignore));
+        staleGiven = bound.ContainsKey(nameof(StaleThreshold)) ? StaleThreshold : null;
+        veryStaleGiven = bound.ContainsKey(nameof(VeryStaleThreshold)) ? VeryStaleThreshold : null;
+        if (staleGiven is null || veryStaleGiven is null)
+        {
+            // The missing one comes from each town's settings or the default: it can only be checked town by town.
+            WriteVerbose(staleGiven is null && veryStaleGiven is null ? DefaultsMessage : ThresholdsMessage(staleGiven, veryStaleGiven));
+            return;
+        }
+
+        if (StaleThreshold >= VeryStaleThreshold)
+        {
+            var stale = DurationText.Format(StaleThreshold);
+            var veryStale = DurationText.Format(VeryStaleThreshold);
+            ThrowTerminatingError(HeartbeatErrors.InvalidThresholds(new ArgumentException(
+                $"The stale threshold ({stale}) must be less than the very-stale threshold ({veryStale}). "
+                + $"Lower -StaleThreshold below {veryStale}, or raise -VeryStaleThreshold above {stale}.")));
+        }
+
+        Thresholds = new HeartbeatThresholds(StaleThreshold, VeryStaleThreshold);
         WriteVerbose($"Thresholds: Stale from {DurationText.Format(Thresholds.Stale)}, VeryStale from {DurationText.Format(Thresholds.VeryStale)}.");
     }
+
+    /// <summary>What Get and Watch make of a Future heartbeat, for <see cref="WarnIfFuture"/>.</summary>
+    protected static string FutureConsequence(Heartbeat heartbeat) => heartbeat.ShouldPoke
+        ? "its Status is Future and ShouldPoke is true."
+        : "its Status is Future; the Deacon is paused, so ShouldPoke is false.";
 
     /// <summary>
     /// Warns about a heartbeat dated more than the stale threshold ahead of this machine's clock, saying what the
@@ -62,7 +81,69 @@ public abstract class ObservingCommandBase : TownsCommandBase
         {
             WriteWarning(
                 $"{heartbeat.TownRoot}: the heartbeat is dated {heartbeat.TimestampUtc}, {AgeText.Format(-heartbeat.Age)} ahead of this machine's clock "
-                + $"(more than the stale threshold, {DurationText.Format(Thresholds.Stale)}). A clock is skewed; {consequence}");
+                + $"(more than the stale threshold, {DurationText.Format(heartbeat.StaleThreshold)}). A clock is skewed; {consequence}");
         }
     }
+
+    // Every call that passes no threshold says this: worked out once, not on each call.
+    private static readonly string DefaultsMessage = ThresholdsMessage(null, null);
+
+    private static string ThresholdsMessage(TimeSpan? stale, TimeSpan? veryStale) =>
+        $"Thresholds: Stale from {DurationText.Format(stale ?? HeartbeatThresholds.Default.Stale)}{(stale is null ? " (default)" : string.Empty)}, "
+        + $"VeryStale from {DurationText.Format(veryStale ?? HeartbeatThresholds.Default.VeryStale)}{(veryStale is null ? " (default)" : string.Empty)}, "
+        + "unless a town's settings/config.json says otherwise.";
+
+    /// <summary>
+    /// The thresholds to judge the town at <paramref name="townRoot"/> by: each as given, else as the town's
+    /// <c>settings/config.json</c> sets it, else the default. Warns about bad settings (the town is then judged as if it
+    /// had none). When a threshold given does not fit the other one, writes an InvalidThresholds error for the town
+    /// and returns null.
+    /// </summary>
+    protected HeartbeatThresholds? ThresholdsFor(string townRoot)
+    {
+        if (staleGiven is not null && veryStaleGiven is not null)
+        {
+            return Thresholds;
+        }
+
+        var resolution = TownSettingsCache.Shared.Get(townRoot).Resolve(staleGiven, veryStaleGiven);
+        var warnings = resolution.Warnings;
+        for (var i = 0; i < warnings.Count; i++)
+        {
+            WriteWarning(warnings[i]);
+        }
+
+        if (resolution.Thresholds is null)
+        {
+            WriteError(HeartbeatErrors.InvalidThresholds(townRoot, resolution));
+            return null;
+        }
+
+        if (resolution.StaleSource == ThresholdSource.TownSettings || resolution.VeryStaleSource == ThresholdSource.TownSettings)
+        {
+            WriteVerbose($"{townRoot}: judged by {resolution}.");
+        }
+
+        return resolution.Thresholds;
+    }
+
+    /// <summary>
+    /// The Deacon's pause in the town at <paramref name="townRoot"/>, or null when it is not paused. A pause file that
+    /// cannot be read is a warning, naming the file and what is wrong, and counts as not paused, as
+    /// <c>gt deacon status</c> counts it.
+    /// </summary>
+    protected PauseState? PauseFor(string townRoot)
+    {
+        var observation = new PauseStore(townRoot).Observe();
+        if (observation.Problem is { } problem)
+        {
+            WriteWarning(PauseWarning(problem));
+        }
+
+        return observation.Pause;
+    }
+
+    /// <summary>The warning for a pause file that cannot be read.</summary>
+    protected static string PauseWarning(HeartbeatException problem) =>
+        $"{PauseText.Sentence(problem.Message)} Treating the Deacon as not paused, as gt deacon status does.";
 }

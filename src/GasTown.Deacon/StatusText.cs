@@ -27,4 +27,18 @@ public static class StatusText
         };
         return Escape + code + text + Reset;
     }
+
+    /// <summary>
+    /// The Status cell of a heartbeat: <c>Paused</c> (cyan) when its Deacon is paused, which matters more at a glance
+    /// than the age of a beat nobody expects; else its status.
+    /// </summary>
+    public static string Format(HeartbeatStatus status, bool paused, bool color)
+    {
+        if (!paused)
+        {
+            return Format(status, color);
+        }
+
+        return color ? Escape + "36m" + "Paused" + Reset : "Paused";
+    }
 }

@@ -2,8 +2,8 @@
 .SYNOPSIS
     Per-call and fleet figures for build.ps1 Bench, measured inside one pwsh process.
 .DESCRIPTION
-    Per call: Get-DeaconHeartbeat and Test-DeaconShouldPoke against a floor binary cmdlet (reads the file's bytes,
-    emits their length) and a script function doing the job with Get-Content -Raw | ConvertFrom-Json. Fleet:
+    Per call: Get-DeaconHeartbeat (on a town without and with a settings/config.json setting its thresholds) and
+    Test-DeaconShouldPoke against a floor binary cmdlet (reads the file's bytes, emits their length) and a script function doing the job with Get-Content -Raw | ConvertFrom-Json. Fleet:
     Get-ChildItem -Directory | Get-DeaconHeartbeat over 400 and 4,000 towns. Subjects are interleaved within each
     round; ratios are taken within a round, then the median over rounds is reported.
 #>
@@ -55,16 +55,23 @@ $null = New-Item -ItemType Directory -Force (Join-Path $town 'mayor')
 $null = Update-DeaconHeartbeat -TownRoot $town -Action 'patrol: 4 witnesses checked' -HealthyAgents 4
 $file = Join-Path $town 'deacon/heartbeat.json'
 $sample = [IO.File]::ReadAllBytes($file)
+# The same town again, with Gas Town's own thresholds in its settings file (read once, then held by file identity).
+$settled = Join-Path $work 'settled'
+$null = New-Item -ItemType Directory -Force (Join-Path $settled 'mayor'), (Join-Path $settled 'deacon'), (Join-Path $settled 'settings')
+[IO.File]::WriteAllBytes((Join-Path $settled 'deacon/heartbeat.json'), $sample)
+Set-Content -Path (Join-Path $settled 'settings/config.json') -Value '{"operational": {"deacon": {"heartbeat_stale_threshold": "5m", "heartbeat_very_stale_threshold": "20m"}}}'
+if ((Get-DeaconHeartbeat $settled).VeryStaleThreshold -ne [timespan]::FromMinutes(20)) { throw 'the settings file was not read' }
 
 try {
     $subjects = [ordered]@{
         Floor  = @{ Calls = $BinaryCalls; Block = { param($n) for ($i = 0; $i -lt $n; $i++) { $null = Get-FloorLength $file } } }
         Get    = @{ Calls = $BinaryCalls; Block = { param($n) for ($i = 0; $i -lt $n; $i++) { $null = Get-DeaconHeartbeat $town } } }
+        GetSettings = @{ Calls = $BinaryCalls; Block = { param($n) for ($i = 0; $i -lt $n; $i++) { $null = Get-DeaconHeartbeat $settled } } }
         Test   = @{ Calls = $BinaryCalls; Block = { param($n) for ($i = 0; $i -lt $n; $i++) { $null = Test-DeaconShouldPoke $town } } }
         Script = @{ Calls = $ScriptCalls; Block = { param($n) for ($i = 0; $i -lt $n; $i++) { $null = Get-ScriptHeartbeat $town } } }
     }
     $perCall = @{}; foreach ($k in $subjects.Keys) { $perCall[$k] = [Collections.Generic.List[double]]::new() }
-    $ratios = @{ GetFloor = [Collections.Generic.List[double]]::new(); TestFloor = [Collections.Generic.List[double]]::new()
+    $ratios = @{ GetFloor = [Collections.Generic.List[double]]::new(); GetSettingsFloor = [Collections.Generic.List[double]]::new(); TestFloor = [Collections.Generic.List[double]]::new()
         ScriptGet = [Collections.Generic.List[double]]::new(); ScriptTest = [Collections.Generic.List[double]]::new() }
     # Round 0 warms up (JIT, caches) and is not counted.
     for ($round = 0; $round -le $Rounds; $round++) {
@@ -79,6 +86,7 @@ try {
         if ($round -eq 0) { continue }
         foreach ($k in $subjects.Keys) { $perCall[$k].Add($this[$k]) }
         $ratios.GetFloor.Add($this.Get / $this.Floor)
+        $ratios.GetSettingsFloor.Add($this.GetSettings / $this.Floor)
         $ratios.TestFloor.Add($this.Test / $this.Floor)
         $ratios.ScriptGet.Add($this.Script / $this.Get)
         $ratios.ScriptTest.Add($this.Script / $this.Test)
@@ -114,10 +122,10 @@ try {
     [ordered]@{
         Rounds = $Rounds; BinaryCalls = $BinaryCalls; ScriptCalls = $ScriptCalls; FleetRounds = $FleetRounds
         PerCallUs = [ordered]@{
-            Floor = Get-Median $perCall.Floor; Get = Get-Median $perCall.Get; Test = Get-Median $perCall.Test; Script = Get-Median $perCall.Script
+            Floor = Get-Median $perCall.Floor; Get = Get-Median $perCall.Get; GetSettings = Get-Median $perCall.GetSettings; Test = Get-Median $perCall.Test; Script = Get-Median $perCall.Script
         }
         Ratios = [ordered]@{
-            GetOverFloor = Get-Median $ratios.GetFloor; TestOverFloor = Get-Median $ratios.TestFloor
+            GetOverFloor = Get-Median $ratios.GetFloor; GetSettingsOverFloor = Get-Median $ratios.GetSettingsFloor; TestOverFloor = Get-Median $ratios.TestFloor
             ScriptOverGet = Get-Median $ratios.ScriptGet; ScriptOverTest = Get-Median $ratios.ScriptTest
         }
         Fleet = [ordered]@{

@@ -91,9 +91,9 @@ Describe 'A heartbeat from Import-Clixml' {
         (Get-TableRows $imported)[2] | Should -BeExactly (Get-TableRows $live)[2]
     }
 
-    It 'sends every public property of Heartbeat but Timestamp, which TimestampUtc carries' {
+    It 'sends every public property of Heartbeat but Timestamp and PausedAt, which TimestampUtc and PausedAtUtc carry' {
         $sent = (Get-TypeData GasTown.Deacon.Heartbeat).PropertySerializationSet.ReferencedProperties
-        $public = [GasTown.Deacon.Heartbeat].GetProperties().Name | Where-Object { $_ -ne 'Timestamp' }
+        $public = [GasTown.Deacon.Heartbeat].GetProperties().Name | Where-Object { $_ -notin 'Timestamp', 'PausedAt' }
         @($sent | Sort-Object) | Should -Be @($public | Sort-Object) -Because 'a property missing from GasTown.Deacon.types.ps1xml is lost by Start-Job, remoting and Export-Clixml'
         (Get-TypeData Deserialized.GasTown.Deacon.Heartbeat).PropertySerializationSet.ReferencedProperties | Should -Be $sent
     }

@@ -80,7 +80,9 @@ Describe 'Duration parameters' {
     }
 
     It 'says which parameter to change when the stale threshold is not below the very-stale one' {
-        $err = { Get-DeaconHeartbeat $town -StaleThreshold 10m } | Should -Throw -PassThru
+        # The very-stale threshold could come from the town's settings, so the check is the town's: an error for it.
+        $null = Get-DeaconHeartbeat $town -StaleThreshold 10m -ErrorVariable errs -ErrorAction SilentlyContinue
+        $err = $errs[0]
         $err.FullyQualifiedErrorId | Should -BeLike 'InvalidThresholds,*'
         $err.Exception.Message | Should -BeLike '*(10m0s) must be less than the very-stale threshold (5m0s)*-VeryStaleThreshold is 5m0s by default: raise it above 10m0s too*'
         $err.Exception.Message | Should -Not -BeLike '*Parameter*'

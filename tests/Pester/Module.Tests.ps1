@@ -3,15 +3,15 @@ BeforeAll {
 }
 
 Describe 'The GasTown.Deacon module' {
-    It 'exports exactly its five cmdlets' {
-        ($module.ExportedCmdlets.Keys | Sort-Object) | Should -Be @('Get-DeaconHeartbeat', 'Test-DeaconShouldPoke', 'Update-DeaconHeartbeat', 'Watch-DeaconHeartbeat', 'Write-DeaconHeartbeat')
+    It 'exports exactly its seven cmdlets' {
+        ($module.ExportedCmdlets.Keys | Sort-Object) | Should -Be @('Get-DeaconHeartbeat', 'Resume-Deacon', 'Suspend-Deacon', 'Test-DeaconShouldPoke', 'Update-DeaconHeartbeat', 'Watch-DeaconHeartbeat', 'Write-DeaconHeartbeat')
         $module.ExportedFunctions.Count | Should -Be 0
     }
 
     It 'lists its cmdlets explicitly, for both editions, from PowerShell 5.1' {
         $manifest = Import-PowerShellDataFile (Join-Path $env:DEACON_MODULE 'GasTown.Deacon.psd1')
         $manifest.CmdletsToExport | Should -Not -Contain '*'
-        $manifest.CmdletsToExport.Count | Should -Be 5
+        $manifest.CmdletsToExport.Count | Should -Be 7
         $manifest.CompatiblePSEditions | Should -Be @('Desktop', 'Core')
         $manifest.PowerShellVersion | Should -Be '5.1'
         $manifest.FormatsToProcess | Should -Be @('GasTown.Deacon.format.ps1xml')
@@ -42,6 +42,8 @@ Describe 'The GasTown.Deacon module' {
         (Get-Command Write-DeaconHeartbeat).OutputType.Name | Should -Be 'GasTown.Deacon.Heartbeat'
         (Get-Command Test-DeaconShouldPoke).OutputType.Name | Should -Be 'System.Boolean'
         (Get-Command Watch-DeaconHeartbeat).OutputType.Name | Should -Be 'GasTown.Deacon.Heartbeat'
+        (Get-Command Suspend-Deacon).OutputType.Name | Should -Be 'GasTown.Deacon.DeaconPause'
+        (Get-Command Resume-Deacon).OutputType | Should -BeNullOrEmpty
     }
 
     It 'lays out the module folder with exactly the listed files' {

@@ -48,7 +48,7 @@ $m = Get-Module GasTown.Deacon
         $manifest = Import-PowerShellDataFile (Join-Path $env:DEACON_MODULE 'GasTown.Deacon.psd1')
         ($lines -match '^base=')[0] | Should -BeLike "base=$($fakeHome.FullName)*"
         $lines | Should -Contain "version=$($manifest.ModuleVersion)"
-        $lines | Should -Contain 'commands=Get-DeaconHeartbeat,Test-DeaconShouldPoke,Update-DeaconHeartbeat,Watch-DeaconHeartbeat,Write-DeaconHeartbeat'
+        $lines | Should -Contain "commands=$(($manifest.CmdletsToExport | Sort-Object) -join ',')"
         $lines | Should -Contain 'help=Reads the Deacon heartbeat of one or more Gas Towns.'
     }
 }

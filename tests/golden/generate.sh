@@ -23,5 +23,6 @@ TZ=UTC "$work/golden" write "$here/write-cases.json" "$here/write"
 TZ=UTC "$work/golden" read "$here/read-inputs" "$here/read"
 "$work/golden" foldtable "$here/fold-table.json" -
 "$here/durations/generate.sh"
+"$here/pause/generate.sh"
 go version > "$here/GENERATED_BY"
 echo "golden files written by $(cat "$here/GENERATED_BY")"

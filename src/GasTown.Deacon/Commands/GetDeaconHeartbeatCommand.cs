@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation;
 
 namespace GasTown.Deacon.Commands;
@@ -12,10 +13,16 @@ public sealed class GetDeaconHeartbeatCommand : ObservingCommandBase
     {
         foreach (var townRoot in ResolveTownRoots())
         {
-            Heartbeat heartbeat;
+            var thresholds = ThresholdsFor(townRoot);
+            if (thresholds is null)
+            {
+                continue;
+            }
+
+            HeartbeatRecord record;
             try
             {
-                heartbeat = new HeartbeatStore(townRoot).Observe(Thresholds);
+                record = new HeartbeatStore(townRoot).Read();
             }
             catch (HeartbeatNotFoundException ex)
             {
@@ -28,12 +35,13 @@ public sealed class GetDeaconHeartbeatCommand : ObservingCommandBase
                 continue;
             }
 
+            var heartbeat = new Heartbeat(record, townRoot, DateTimeOffset.UtcNow, thresholds, PauseFor(townRoot));
             if (VerboseShown)
             {
                 WriteVerbose($"Read '{heartbeat.Path}': cycle {heartbeat.Cycle}, {heartbeat.Status}, {AgeText.Format(heartbeat.Age)} old, written {heartbeat.TimestampUtc}.");
             }
 
-            WarnIfFuture(heartbeat, "its Status is Future and ShouldPoke is true.");
+            WarnIfFuture(heartbeat, FutureConsequence(heartbeat));
             WriteObject(heartbeat);
         }
     }

@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation;
 
 namespace GasTown.Deacon.Commands;
@@ -12,10 +13,16 @@ public sealed class TestDeaconShouldPokeCommand : ObservingCommandBase
     {
         foreach (var townRoot in ResolveTownRoots())
         {
+            var thresholds = ThresholdsFor(townRoot);
+            if (thresholds is null)
+            {
+                continue;
+            }
+
             PokeCheck check;
             try
             {
-                check = PokeCheck.Run(new HeartbeatStore(townRoot), Thresholds);
+                check = PokeCheck.Run(new HeartbeatStore(townRoot), thresholds, PauseFor(townRoot));
             }
             catch (HeartbeatException ex)
             {
@@ -40,6 +47,10 @@ public sealed class TestDeaconShouldPokeCommand : ObservingCommandBase
                     break;
                 case PokeReason.Invalid:
                     WriteWarning($"{check.Problem!.Message} Treating it as no heartbeat: the answer is $true, the Deacon should be poked.");
+                    break;
+                case PokeReason.Paused:
+                    WriteVerbose($"{townRoot}: the Deacon is {PauseText.Describe(check.Pause!, DateTimeOffset.UtcNow)}. Not poking it: a paused Deacon must not patrol. "
+                        + (check.Heartbeat is { } hb ? $"Its heartbeat is {hb.Status}, {AgeText.Format(hb.Age)} old, cycle {hb.Cycle}." : PauseText.Sentence(check.Problem!.Message)));
                     break;
                 case PokeReason.Future:
                     WarnIfFuture(check.Heartbeat!, "the answer is $true, the Deacon should be poked.");

@@ -35,11 +35,20 @@ public sealed class UpdateDeaconHeartbeatCommand : TownsCommandBase, IDisposable
     [ValidateTimeSpan(AllowZero = true)]
     public TimeSpan LockTimeout { get; set; } = HeartbeatStore.DefaultLockTimeout;
 
+    /// <summary>Beats even while the Deacon is paused, or while its pause file cannot be read.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
         foreach (var townRoot in ResolveTownRoots())
         {
+            if (!PauseAllowsBeat(townRoot, out var pause))
+            {
+                continue;
+            }
+
             var store = new HeartbeatStore(townRoot, lockTimeout: LockTimeout);
             WarnIfInsideTown(this, townRoot);
             if (!ShouldProcess(store.FilePath, Describe(store)))
@@ -55,7 +64,7 @@ public sealed class UpdateDeaconHeartbeatCommand : TownsCommandBase, IDisposable
                     WriteWarning($"{result.ReplacedInvalid.Message} It was replaced and the cycle restarted at 1.");
                 }
 
-                WriteObject(new Heartbeat(result.Written, townRoot, DateTimeOffset.UtcNow, HeartbeatThresholds.Default));
+                WriteObject(new Heartbeat(result.Written, townRoot, DateTimeOffset.UtcNow, TownThresholds.Of(townRoot), pause));
             }
             catch (HeartbeatException ex)
             {
@@ -116,4 +125,54 @@ public sealed class UpdateDeaconHeartbeatCommand : TownsCommandBase, IDisposable
 
     /// <inheritdoc />
     public void Dispose() => stopping.Dispose();
+
+    /// <summary>
+    /// What <c>gt deacon heartbeat</c> checks first: a paused Deacon does not beat, and neither does one whose pause
+    /// file cannot be read (nobody can tell whether it is paused). -Force beats anyway. Writes the error and returns
+    /// false when the beat is refused; <paramref name="pause"/> is the pause forced through, if any.
+    /// </summary>
+    private bool PauseAllowsBeat(string townRoot, out PauseState? pause)
+    {
+        var pauses = new PauseStore(townRoot);
+        if (Force)
+        {
+            pause = pauses.Observe().Pause;
+            if (pause is not null)
+            {
+                WriteVerbose($"{townRoot}: the Deacon is {PauseText.Describe(pause, DateTimeOffset.UtcNow)}; beating anyway (-Force).");
+            }
+
+            return true;
+        }
+
+        pause = null;
+        try
+        {
+            pauses.ThrowIfPaused();
+            return true;
+        }
+        catch (DeaconPausedException ex)
+        {
+            var record = HeartbeatErrors.ToErrorRecord(ex, writing: true);
+            record.ErrorDetails = new ErrorDetails(
+                $"The Deacon of '{townRoot}' is {PauseText.Describe(ex.State, DateTimeOffset.UtcNow)}. A paused Deacon must not patrol, "
+                + "so it does not beat, as with gt deacon heartbeat; nothing was written.")
+            {
+                RecommendedAction = "Resume-Deacon unpauses it; -Force beats anyway.",
+            };
+            WriteError(record);
+        }
+        catch (HeartbeatException ex)
+        {
+            var record = HeartbeatErrors.ToErrorRecord(ex, writing: false);
+            record.ErrorDetails = new ErrorDetails(
+                $"{PauseText.Sentence(ex.Message)} Nobody can tell whether the Deacon is paused, so it does not beat, as with gt deacon heartbeat; nothing was written.")
+            {
+                RecommendedAction = "Fix the pause file, or remove it with Resume-Deacon; -Force beats anyway.",
+            };
+            WriteError(record);
+        }
+
+        return false;
+    }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading;
@@ -14,7 +15,7 @@ namespace GasTown.Deacon.Commands;
 public sealed class WatchDeaconHeartbeatCommand : ObservingCommandBase, IDisposable
 {
     private readonly CancellationTokenSource stopping = new();
-    private readonly System.Collections.Generic.List<string> townRoots = new();
+    private readonly List<string> townRoots = new();
 
     /// <summary>How long to watch; until Ctrl+C when omitted.</summary>
     [Parameter]
@@ -37,22 +38,44 @@ public sealed class WatchDeaconHeartbeatCommand : ObservingCommandBase, IDisposa
             return;
         }
 
+        // Each town is judged by the thresholds it has when the watch starts (its settings read then, once).
+        var thresholds = new Dictionary<string, HeartbeatThresholds>(StringComparer.Ordinal);
+        var watched = new List<string>();
+        foreach (var townRoot in townRoots.Distinct(StringComparer.Ordinal))
+        {
+            if (ThresholdsFor(townRoot) is { } judged)
+            {
+                thresholds[townRoot] = judged;
+                watched.Add(townRoot);
+            }
+        }
+
+        if (watched.Count == 0)
+        {
+            return;
+        }
+
         var timeout = MyInvocation.BoundParameters.ContainsKey(nameof(Timeout)) ? Timeout : (TimeSpan?)null;
-        using var watcher = new HeartbeatWatcher(townRoots.Distinct(StringComparer.Ordinal), Thresholds);
+        using var watcher = new HeartbeatWatcher(watched, root => thresholds[root]);
         foreach (var change in watcher.Watch(timeout, stopping.Token))
         {
+            if (change.PauseProblem is not null)
+            {
+                WriteWarning(PauseWarning(change.PauseProblem));
+            }
+
             if (change.Heartbeat is not null)
             {
-                WarnIfFuture(change.Heartbeat, "its Status is Future and ShouldPoke is true.");
+                WarnIfFuture(change.Heartbeat, FutureConsequence(change.Heartbeat));
                 WriteObject(change.Heartbeat);
             }
             else if (change.Problem is HeartbeatNotFoundException)
             {
                 WriteError(TownRoots.WithTownHint(HeartbeatErrors.ToErrorRecord(change.Problem, writing: false), change.TownRoot));
             }
-            else
+            else if (change.Problem is not null)
             {
-                WriteError(HeartbeatErrors.ToErrorRecord(change.Problem!, writing: false));
+                WriteError(HeartbeatErrors.ToErrorRecord(change.Problem, writing: false));
             }
         }
     }

@@ -144,7 +144,7 @@ public sealed class WriteDeaconHeartbeatCommand : PSCmdlet, IDisposable
             try
             {
                 var written = store.Write(record, stopping.Token);
-                WriteObject(new Heartbeat(written, townRoot, DateTimeOffset.UtcNow, HeartbeatThresholds.Default));
+                WriteObject(new Heartbeat(written, townRoot, DateTimeOffset.UtcNow, TownThresholds.Of(townRoot), new PauseStore(townRoot).Observe().Pause));
             }
             catch (HeartbeatException ex)
             {

@@ -1,0 +1,41 @@
+using System;
+
+namespace GasTown.Deacon;
+
+/// <summary>A town's Deacon pause as Suspend-Deacon reports it: the pause file's fields and where it lives.</summary>
+public sealed class DeaconPause
+{
+    /// <summary>Describes <paramref name="state"/>, the pause file of the town at <paramref name="townRoot"/>.</summary>
+    public DeaconPause(string townRoot, PauseState state)
+    {
+        TownRoot = townRoot ?? throw new ArgumentNullException(nameof(townRoot));
+        State = state ?? throw new ArgumentNullException(nameof(state));
+        Path = PauseStore.GetPausePath(townRoot);
+    }
+
+    /// <summary>The town's root directory.</summary>
+    public string TownRoot { get; }
+
+    /// <summary>The pause file, <c>&lt;TownRoot&gt;/.runtime/deacon/paused.json</c>.</summary>
+    public string Path { get; }
+
+    /// <summary>True while the Deacon is paused.</summary>
+    public bool Paused => State.Paused;
+
+    /// <summary>Why the Deacon was paused, or empty.</summary>
+    public string Reason => State.Reason;
+
+    /// <summary>Who paused the Deacon, or empty.</summary>
+    public string PausedBy => State.PausedBy;
+
+    /// <summary>When the Deacon was paused.</summary>
+    public DateTimeOffset PausedAt => State.PausedAt;
+
+    private PauseState State { get; }
+
+    /// <summary>The pause file's contents.</summary>
+    public PauseState ToState() => State;
+
+    /// <inheritdoc />
+    public override string ToString() => $"{TownRoot}: {State}";
+}

@@ -1,0 +1,79 @@
+using System;
+using System.Management.Automation;
+
+namespace GasTown.Deacon.Commands;
+
+/// <summary>
+/// Pauses the Deacon, as <c>gt deacon pause</c> does: writes <c>.runtime/deacon/paused.json</c> byte for byte as Go's
+/// Pause would, atomically. A paused Deacon must not patrol: it is not poked, and it does not beat.
+/// </summary>
+[Cmdlet(VerbsLifecycle.Suspend, "Deacon", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = PathSet)]
+[OutputType(typeof(DeaconPause))]
+public sealed class SuspendDeaconCommand : TownsCommandBase
+{
+    /// <summary>Why the Deacon is paused; empty is allowed (the key is then left out, as Go leaves it out).</summary>
+    [Parameter(Mandatory = true)]
+    [AllowEmptyString]
+    public string Reason { get; set; } = string.Empty;
+
+    /// <summary>Who pauses it; <c>human</c>, as <c>gt deacon pause</c> writes, unless told otherwise.</summary>
+    [Parameter]
+    [AllowEmptyString]
+    public string PausedBy { get; set; } = "human";
+
+    /// <summary>Pauses again over an existing pause (or over a pause file that cannot be read).</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        foreach (var townRoot in ResolveTownRoots())
+        {
+            var store = new PauseStore(townRoot);
+            if (!Force)
+            {
+                PauseState? existing;
+                try
+                {
+                    existing = store.Read();
+                }
+                catch (HeartbeatException ex)
+                {
+                    // gt deacon pause fails too when it cannot check the pause state.
+                    var record = HeartbeatErrors.ToErrorRecord(ex, writing: false);
+                    record.ErrorDetails = new ErrorDetails($"{PauseText.Sentence(ex.Message)} Nothing was written.")
+                    {
+                        RecommendedAction = "-Force replaces the file with a new pause.",
+                    };
+                    WriteError(record);
+                    continue;
+                }
+
+                if (existing is { Paused: true })
+                {
+                    WriteWarning(
+                        $"The Deacon of '{townRoot}' is already {PauseText.Describe(existing, DateTimeOffset.UtcNow)}; the pause is left as it is, "
+                        + "as gt deacon pause leaves it. -Force pauses it again with this reason.");
+                    WriteObject(new DeaconPause(townRoot, existing));
+                    continue;
+                }
+            }
+
+            var reason = Reason.Length == 0 ? "no reason given" : "reason: " + Reason;
+            if (!ShouldProcess(store.FilePath, $"Pause the Deacon ({reason})"))
+            {
+                continue;
+            }
+
+            try
+            {
+                WriteObject(new DeaconPause(townRoot, store.Pause(Reason, PausedBy)));
+            }
+            catch (HeartbeatException ex)
+            {
+                WriteError(HeartbeatErrors.ToErrorRecord(ex, writing: true));
+            }
+        }
+    }
+}

@@ -1,0 +1,3 @@
+module gastown-deacon-pause-golden
+
+go 1.19
