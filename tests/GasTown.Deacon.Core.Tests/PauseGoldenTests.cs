@@ -52,7 +52,7 @@ public sealed class PauseGoldenTests
         var store = new PauseStore(town.Root, new FakeTimeProvider(now));
         store.Pause(c.GetProperty("reason").GetString(), c.GetProperty("paused_by").GetString());
 
-        var expected = File.ReadAllBytes(Path.Combine(GoldenDirectory, "write", name + ".json"));
+        var expected = AsModernGoWrites(File.ReadAllBytes(Path.Combine(GoldenDirectory, "write", name + ".json")));
         var actual = File.ReadAllBytes(store.FilePath);
         Assert.Equal(Encoding.UTF8.GetString(expected), Encoding.UTF8.GetString(actual));
         Assert.Equal(expected, actual);
@@ -72,8 +72,15 @@ public sealed class PauseGoldenTests
         var now = DateTimeOffset.Parse(c.GetProperty("now").GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
         Assert.Equal(now.UtcTicks, state.PausedAt.UtcTicks);
         Assert.Equal(TimeSpan.Zero, state.PausedAt.Offset);
-        Assert.Equal(golden, PauseJsonWriter.Serialize(state));
+        Assert.Equal(AsModernGoWrites(golden), PauseJsonWriter.Serialize(state));
     }
+
+    /// <summary>
+    /// The goldens come from Debian's Go 1.19, which wrote U+0008 and U+000C as \u0008 and \u000c; Go 1.22+, what Gas
+    /// Town builds with, writes \b and \f (src/encoding/json/encode.go, appendString), and so does this module.
+    /// </summary>
+    private static byte[] AsModernGoWrites(byte[] go119) =>
+        Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(go119).Replace("\\u0008", "\\b").Replace("\\u000c", "\\f"));
 
     [Theory]
     [MemberData(nameof(ReadInputs))]

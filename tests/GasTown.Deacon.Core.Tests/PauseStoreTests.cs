@@ -89,7 +89,8 @@ public sealed class PauseStoreTests : IDisposable
         Directory.CreateDirectory(PausePath);
         var ex = Assert.Throws<HeartbeatIOException>(() => Store().Resume());
         Assert.Equal(PausePath, ex.Path);
-        Assert.Contains("It is a folder", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(HeartbeatIOFault.DirectoryInTheWay, ex.Fault);
+        Assert.Contains("directory", ex.Message, StringComparison.Ordinal);
         Assert.True(Directory.Exists(PausePath));
     }
 

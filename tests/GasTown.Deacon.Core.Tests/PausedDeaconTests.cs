@@ -27,7 +27,7 @@ public sealed class PausedDeaconTests : IDisposable
     [Fact]
     public void A_heartbeat_shows_the_pause_and_is_not_to_be_poked()
     {
-        store.Update();
+        store.Update(cancellationToken: TestContext.Current.CancellationToken);
         var pause = pauses.Pause("maintenance", "human");
         var heartbeat = new Heartbeat(store.Read(), town.Root, Start.AddHours(1), HeartbeatThresholds.Default, pause);
         Assert.Equal(HeartbeatStatus.VeryStale, heartbeat.Status);
@@ -40,7 +40,7 @@ public sealed class PausedDeaconTests : IDisposable
     [Fact]
     public void A_heartbeat_without_a_pause_shows_empty_pause_fields_and_the_thresholds_it_was_judged_by()
     {
-        store.Update();
+        store.Update(cancellationToken: TestContext.Current.CancellationToken);
         var thresholds = new HeartbeatThresholds(TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(20));
         var unpaused = new[]
         {
@@ -59,7 +59,7 @@ public sealed class PausedDeaconTests : IDisposable
     [Fact]
     public void A_paused_Deacon_is_not_poked_however_old_its_heartbeat()
     {
-        store.Update();
+        store.Update(cancellationToken: TestContext.Current.CancellationToken);
         clock.Advance(TimeSpan.FromDays(3));
         Assert.True(Check().ShouldPoke);
 
@@ -90,7 +90,7 @@ public sealed class PausedDeaconTests : IDisposable
     [Fact]
     public void A_future_heartbeat_of_a_paused_Deacon_is_not_poked()
     {
-        store.Write(new HeartbeatRecord { Timestamp = Start.AddHours(1), Cycle = 3 });
+        store.Write(new HeartbeatRecord { Timestamp = Start.AddHours(1), Cycle = 3 }, TestContext.Current.CancellationToken);
         pauses.Pause("r", "human");
         Assert.Equal((false, PokeReason.Paused), (Check().ShouldPoke, Check().Reason));
     }
@@ -98,7 +98,7 @@ public sealed class PausedDeaconTests : IDisposable
     [Fact]
     public void A_pause_file_that_says_not_paused_changes_nothing()
     {
-        store.Update();
+        store.Update(cancellationToken: TestContext.Current.CancellationToken);
         clock.Advance(TimeSpan.FromHours(1));
         Directory.CreateDirectory(pauses.DeaconDirectory);
         File.WriteAllText(pauses.FilePath, "{\"paused\": false}");
@@ -116,7 +116,7 @@ public sealed class PausedDeaconTests : IDisposable
     public void A_watch_reports_a_pause_and_a_resume_as_changes()
     {
         var state = new HeartbeatWatchState(store, HeartbeatThresholds.Default);
-        store.Update();
+        store.Update(cancellationToken: TestContext.Current.CancellationToken);
         Assert.False(state.Check(clock.GetUtcNow())!.Heartbeat!.Paused);
         Assert.Null(state.Check(clock.GetUtcNow()));
 
@@ -135,7 +135,7 @@ public sealed class PausedDeaconTests : IDisposable
     public void A_watch_reports_an_unreadable_pause_file_once_and_shows_the_Deacon_not_paused()
     {
         var state = new HeartbeatWatchState(store, HeartbeatThresholds.Default);
-        store.Update();
+        store.Update(cancellationToken: TestContext.Current.CancellationToken);
         Assert.NotNull(state.Check(clock.GetUtcNow()));
 
         Directory.CreateDirectory(pauses.DeaconDirectory);
@@ -156,7 +156,7 @@ public sealed class PausedDeaconTests : IDisposable
     public void A_watch_without_a_pause_store_ignores_the_pause()
     {
         var state = new HeartbeatWatchState(store, HeartbeatThresholds.Default, null);
-        store.Update();
+        store.Update(cancellationToken: TestContext.Current.CancellationToken);
         pauses.Pause("r", "human");
         Assert.False(state.Check(clock.GetUtcNow())!.Heartbeat!.Paused);
         Assert.Null(state.PauseFilePath);
@@ -166,8 +166,8 @@ public sealed class PausedDeaconTests : IDisposable
     public void The_watcher_judges_each_town_by_its_own_thresholds()
     {
         using var other = new TempTown();
-        store.Update();
-        new HeartbeatStore(other.Root).Update();
+        store.Update(cancellationToken: TestContext.Current.CancellationToken);
+        new HeartbeatStore(other.Root).Update(cancellationToken: TestContext.Current.CancellationToken);
         var five = new HeartbeatThresholds(TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(20));
         using var watcher = new HeartbeatWatcher(new[] { town.Root, other.Root }, root => root == town.Root ? five : HeartbeatThresholds.Default);
         var seen = new System.Collections.Generic.List<WatchEvent>(watcher.Watch(TimeSpan.Zero, TestContext.Current.CancellationToken));
