@@ -17,23 +17,29 @@ $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3.0
 Import-Module $ModulePath -Force
 
-# One blank line before each section, none anywhere else: a table is trimmed of the blank lines Format-Table
-# puts around it.
-function Show([string] $Title) { Write-Host ''; Write-Host "== $Title" -ForegroundColor Cyan }
-function Command([string] $Text) { Write-Host "PS> $Text" -ForegroundColor Yellow }
-function Table {
-    # Wide enough for every column whatever the console (or log) the demo runs in.
-    $text = $input | Format-Table | Out-String -Width 160
-    Write-Host $text.Trim("`r", "`n")
+# One blank line before each section and between one command's output and the next command; never two.
+$script:afterOutput = $false
+function Show([string] $Title) { Write-Host ''; Write-Host "== $Title" -ForegroundColor Cyan; $script:afterOutput = $false }
+function Command([string] $Text) {
+    if ($script:afterOutput) { Write-Host '' }
+    Write-Host "PS> $Text" -ForegroundColor Yellow
+    $script:afterOutput = $false
 }
-function Result { $input | Out-String -Width 160 | ForEach-Object { Write-Host $_.Trim("`r", "`n") } }
+# Output as the console would show it, without the blank lines Format-Table and Out-String put around it; wide
+# enough for every column whatever the console (or log) the demo runs in.
+function Table { Write-Output ($input | Format-Table) -NoEnumerate | Result }
+function Result {
+    $text = ($input | Out-String -Width 160).Trim("`r", "`n")
+    if ($text) { Write-Host $text; $script:afterOutput = $true }
+}
 
 if ($TownRoot) {
     Show "The heartbeat of $TownRoot (read-only)"
     Command "Get-DeaconHeartbeat -TownRoot $TownRoot"
     Get-DeaconHeartbeat -TownRoot $TownRoot | Table
     Command "Test-DeaconShouldPoke -TownRoot $TownRoot -Verbose"
-    Test-DeaconShouldPoke -TownRoot $TownRoot -Verbose 4>&1 | Result
+    Test-DeaconShouldPoke -TownRoot $TownRoot -Verbose 4>&1 |
+        ForEach-Object { if ($_ -is [System.Management.Automation.VerboseRecord]) { "VERBOSE: $($_.Message)" } else { $_ } } | Result
     return
 }
 
@@ -56,7 +62,7 @@ try {
 
     Show 'The file, byte for byte what the Go daemon writes'
     Command 'Get-Content deacon/heartbeat.json -Raw'
-    Write-Host (Get-Content -LiteralPath (Join-Path $town 'deacon/heartbeat.json') -Raw)
+    Get-Content -LiteralPath (Join-Path $town 'deacon/heartbeat.json') -Raw | Result
 
     Show 'Seven minutes without a beat: the heartbeat turns VeryStale'
     $now = Get-DeaconHeartbeat
