@@ -53,11 +53,12 @@ $ModuleAssemblies = @(
 $TestResults = [ordered]@{}
 
 # The version lives in one place, the manifest; the assemblies are stamped with it.
-function Get-ModuleVersion { (Import-PowerShellDataFile (Join-Path $BuildRoot "$ModuleName.psd1")).ModuleVersion }
+$ModuleVersion = (Import-PowerShellDataFile (Join-Path $BuildRoot "$ModuleName.psd1")).ModuleVersion
 
 # Builds a project and returns the path of what it built, as MSBuild knows it. Quiet unless something fails.
+# Every build is stamped with the module's version, so the core that several projects share is compiled once.
 function Build-Project([string] $Project, [string] $Config = $Configuration) {
-    $path = exec { dotnet build (Join-Path $BuildRoot $Project) -c $Config -t:Build --nologo -getProperty:TargetPath }
+    $path = exec { dotnet build (Join-Path $BuildRoot $Project) -c $Config -t:Build --nologo "-p:Version=$ModuleVersion" -getProperty:TargetPath }
     "$path".Trim()
 }
 
@@ -73,7 +74,7 @@ function Test-PlainOutput { [Console]::IsOutputRedirected -or [bool]$env:NO_COLO
 # Synopsis: Lay out the module in out/GasTown.Deacon (importable by path), with its MAML help.
 task Build {
     $publish = Join-Path $Artifacts 'publish'
-    exec { dotnet publish (Join-Path $BuildRoot 'src/GasTown.Deacon/GasTown.Deacon.csproj') -c $Configuration -o $publish "-p:Version=$(Get-ModuleVersion)" --nologo -v quiet }
+    exec { dotnet publish (Join-Path $BuildRoot 'src/GasTown.Deacon/GasTown.Deacon.csproj') -c $Configuration -o $publish "-p:Version=$ModuleVersion" --nologo -v quiet }
     remove $OutDir
     $null = New-Item -ItemType Directory -Path $OutDir, (Join-Path $OutDir 'en-US')
     foreach ($file in $ModuleFiles) { Copy-Item (Join-Path $BuildRoot $file) $OutDir }
