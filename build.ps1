@@ -8,6 +8,7 @@
     Build     lays out the module in out/GasTown.Deacon (importable by path).
     Test      builds and packages, runs the core's xunit tests, then Pester against out/GasTown.Deacon in a child
               pwsh, and ends with one line "N passed, N failed" over both; exits non-zero on any failure.
+              TestCore (xunit) and TestModule (Pester) run one of the two.
     Demo      builds, then shows the cmdlets on a scratch town (or, read-only, on the real town given with -TownRoot).
     Package   builds, then makes a gallery-ready nupkg in artifacts/package.
     Bench     builds, measures and rewrites docs/benchmarks.md. Not part of Test: it takes several minutes.
@@ -21,7 +22,7 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Demo', 'Package', 'Bench', 'Editions', 'Clean')]
+    [ValidateSet('Build', 'Test', 'TestCore', 'TestModule', 'Demo', 'Package', 'Bench', 'Editions', 'Clean')]
     [string[]] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]

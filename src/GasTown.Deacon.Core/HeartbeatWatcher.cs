@@ -41,8 +41,6 @@ public sealed class HeartbeatWatcher : IDisposable
 
     private readonly TimeProvider time;
     private readonly Town[] towns;
-    private readonly SemaphoreSlim wake = new(0);
-    private readonly ITimer timer;
     private bool disposed;
 
     /// <summary>Prepares to watch <paramref name="townRoots"/>; nothing is read until <see cref="Watch"/>.</summary>
@@ -51,7 +49,6 @@ public sealed class HeartbeatWatcher : IDisposable
         time = timeProvider ?? TimeProvider.System;
         towns = townRoots.Select(root => new Town(new HeartbeatWatchState(new HeartbeatStore(root, time), thresholds))).ToArray();
         Interval = IntervalFor(towns.Length);
-        timer = time.CreateTimer(_ => Release(wake), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>How often this watch checks its towns: <see cref="MinPollInterval"/> up to <see cref="PollInterval"/>.</summary>
@@ -112,18 +109,8 @@ public sealed class HeartbeatWatcher : IDisposable
         }
     }
 
-    /// <summary>Stops the timer. The watch holds nothing else between polls.</summary>
-    public void Dispose()
-    {
-        if (disposed)
-        {
-            return;
-        }
-
-        disposed = true;
-        timer.Dispose();
-        wake.Dispose();
-    }
+    /// <summary>Ends the watcher. It holds no handle or watcher between polls, so there is nothing else to release.</summary>
+    public void Dispose() => disposed = true;
 
     /// <summary>When the loop should next poll: the next tick, or a status turn due sooner.</summary>
     internal DateTimeOffset NextWake { get; private set; }
@@ -163,17 +150,6 @@ public sealed class HeartbeatWatcher : IDisposable
         return events;
     }
 
-    private static void Release(SemaphoreSlim semaphore)
-    {
-        try
-        {
-            semaphore.Release();
-        }
-        catch (ObjectDisposedException)
-        {
-        }
-    }
-
     private void Read(Town town, FileStamp stamp, DateTimeOffset now, List<WatchEvent> events)
     {
         // The stamp was taken before the read: a write between the two shows as a changed stamp at the next poll.
@@ -202,26 +178,14 @@ public sealed class HeartbeatWatcher : IDisposable
         return earliest;
     }
 
-    /// <summary>Waits for the timer; false when cancelled.</summary>
-    private bool Wait(TimeSpan wait, CancellationToken cancellationToken)
+    /// <summary>Waits until the next poll; false when cancelled.</summary>
+    private static bool Wait(TimeSpan wait, CancellationToken cancellationToken)
     {
+        // The clock says when to wake; the waiting is the OS's, in real time, on this thread alone. A timer would
+        // hop through the thread pool at every tick, which costs several times more CPU for a watch that is idle.
         if (wait > TimeSpan.Zero)
         {
-            // The timer runs on the watch's clock, so tests can drive it; a day at most, as timers require.
-            timer.Change(wait > TimeSpan.FromDays(1) ? TimeSpan.FromDays(1) : wait, Timeout.InfiniteTimeSpan);
-            try
-            {
-                wake.Wait(cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return false;
-            }
-
-            // A tick that fired while the last poll ran leaves a count behind: it must not cut the next wait short.
-            while (wake.Wait(0))
-            {
-            }
+            cancellationToken.WaitHandle.WaitOne(wait > TimeSpan.FromDays(1) ? TimeSpan.FromDays(1) : wait);
         }
 
         return !cancellationToken.IsCancellationRequested;
