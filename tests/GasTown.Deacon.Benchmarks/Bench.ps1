@@ -24,6 +24,7 @@ param(
 
     # Watch: fleet sizes, and how long each sits idle while its CPU is measured.
     [int[]] $WatchTowns = @(100, 1000),
+    [int] $WatchSettleSeconds = 30,
     [int] $WatchIdleSeconds = 30
 )
 
@@ -96,7 +97,7 @@ finally { Remove-Item -LiteralPath $town -Recurse -Force }
 Write-Host '== Watch over a fleet (a process per fleet size)'
 $watch = foreach ($towns in $WatchTowns) {
     $json = Join-Path $WorkPath "watch-$towns.json"
-    Invoke-Native dotnet @($BenchmarksPath, 'watch', '--towns', "$towns", '--idle', "$WatchIdleSeconds", '--changes', '40', '--result', $json)
+    Invoke-Native dotnet @($BenchmarksPath, 'watch', '--towns', "$towns", '--settle', "$WatchSettleSeconds", '--idle', "$WatchIdleSeconds", '--changes', '40', '--result', $json)
     Get-Content -Raw -LiteralPath $json | ConvertFrom-Json
 }
 
@@ -172,7 +173,8 @@ A new ``pwsh -NoProfile -NonInteractive -Command ...`` each time, $coldRounds ro
 ## Watch over a fleet
 
 ``HeartbeatWatcher`` (what Watch-DeaconHeartbeat runs) in a process of its own per fleet size, every town with a
-heartbeat. CPU: the whole process's CPU time over $WatchIdleSeconds s with no write, after 3 s to settle, as a share of one core.
+heartbeat. CPU: the whole process's CPU time over $WatchIdleSeconds s with no write, as a share of one core, after $WatchSettleSeconds s to settle (the
+runtime recompiles the polling code once it has run 30 times).
 Latency: 40 writes, each to a different town picked at random, at random moments (20 to 300 ms apart), from the
 end of the write to the event for it. Memory: the managed heap and the working set the watch added, and the whole
 process's working set. inotify: instances the process held while watching (the system allows 128 per user, shared

@@ -17,10 +17,11 @@ namespace GasTown.Deacon.Benchmarks;
 /// </summary>
 internal static class WatchBenchmark
 {
-    /// <summary>Runs the benchmark: <c>watch --towns N --idle SECONDS --changes K --result PATH</c>.</summary>
+    /// <summary>Runs the benchmark: <c>watch --towns N --settle SECONDS --idle SECONDS --changes K --result PATH</c>.</summary>
     public static int Run(string[] args)
     {
         var towns = int.Parse(Option(args, "--towns", "100"), CultureInfo.InvariantCulture);
+        var settle = TimeSpan.FromSeconds(double.Parse(Option(args, "--settle", "15"), CultureInfo.InvariantCulture));
         var idle = TimeSpan.FromSeconds(double.Parse(Option(args, "--idle", "20"), CultureInfo.InvariantCulture));
         var changes = int.Parse(Option(args, "--changes", "40"), CultureInfo.InvariantCulture);
         var resultPath = Option(args, "--result", string.Empty);
@@ -28,7 +29,7 @@ internal static class WatchBenchmark
         var fleet = Path.Combine(Path.GetTempPath(), "deacon-watch-bench-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var result = Measure(fleet, towns, idle, changes);
+            var result = Measure(fleet, towns, settle, idle, changes);
             var json = JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true });
             Console.WriteLine(json);
             if (resultPath.Length > 0)
@@ -44,7 +45,7 @@ internal static class WatchBenchmark
         }
     }
 
-    private static WatchFigures Measure(string fleet, int count, TimeSpan idle, int changes)
+    private static WatchFigures Measure(string fleet, int count, TimeSpan settle, TimeSpan idle, int changes)
     {
         var roots = Enumerable.Range(0, count).Select(i => Path.Combine(fleet, "town-" + i.ToString("D5", CultureInfo.InvariantCulture))).ToArray();
         foreach (var root in roots)
@@ -86,8 +87,9 @@ internal static class WatchBenchmark
 
         var firstPass = started.Elapsed;
 
-        // Let start-up work (tiered compilation, first polls) settle before the quiet spell is timed.
-        Thread.Sleep(TimeSpan.FromSeconds(3));
+        // Let start-up work settle before the quiet spell is timed: the runtime recompiles the polling code once it
+        // has run 30 times (tiered compilation), which at one poll a second takes half a minute... or settle long.
+        Thread.Sleep(settle);
         process.Refresh();
         var cpuBefore = process.TotalProcessorTime;
         var wall = Stopwatch.StartNew();
@@ -129,6 +131,7 @@ internal static class WatchBenchmark
         return new WatchFigures
         {
             Towns = count,
+            SettleSeconds = settle.TotalSeconds,
             IdleSeconds = idle.TotalSeconds,
             FirstPassMs = firstPass.TotalMilliseconds,
             IdleCpuShare = cpuShare,

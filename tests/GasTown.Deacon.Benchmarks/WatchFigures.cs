@@ -6,6 +6,9 @@ public sealed class WatchFigures
     /// <summary>Towns watched.</summary>
     public int Towns { get; set; }
 
+    /// <summary>How long the watch ran before the quiet spell was timed.</summary>
+    public double SettleSeconds { get; set; }
+
     /// <summary>Length of the quiet spell over which CPU was measured.</summary>
     public double IdleSeconds { get; set; }
 
