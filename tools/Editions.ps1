@@ -98,7 +98,7 @@ function Invoke-FrameworkHarness {
     # Stamped like the module, so that the version the harness asks for is the one the module folder has.
     $version = (Import-PowerShellDataFile (Join-Path $root 'GasTown.Deacon.psd1')).ModuleVersion
     $exe = Invoke-Checked dotnet @('build', (Join-Path $root 'tests/GasTown.Deacon.FrameworkHarness/GasTown.Deacon.FrameworkHarness.csproj'), '-c', $Configuration,
-        "-p:Version=$version", '--artifacts-path', (Join-Path $WorkPath 'build-net472'), '-t:Build', '--nologo', '-getProperty:TargetPath')
+        "-p:Version=$version", '--artifacts-path', (Join-Path $WorkPath 'build-framework'), '-t:Build', '--nologo', '-getProperty:TargetPath')
     # Alone: no library beside it and no .config (no binding redirects), as a module has none.
     $alone = Join-Path $WorkPath 'mono'
     if (Test-Path -LiteralPath $alone) { Remove-Item -LiteralPath $alone -Recurse -Force }
