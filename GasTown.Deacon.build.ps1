@@ -1,0 +1,178 @@
+<#
+.SYNOPSIS
+    The build's tasks, for Invoke-Build.
+.DESCRIPTION
+    Run through ./build.ps1, which restores Invoke-Build and Pester first (`dotnet pwsh ./build.ps1 Test`), or with
+    Invoke-Build itself from the repository root (`Invoke-Build Test`; `Invoke-Build ?` lists the tasks).
+
+    Nothing here names a target framework or a package version: build outputs come from MSBuild (TargetPath), the
+    tools' folders from their restore (tools/Restore-BuildTools.ps1), the module version from the manifest.
+#>
+param(
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release',
+
+    # Demo: a real town to show, read-only. Omitted, the demo makes a scratch town.
+    [string] $TownRoot,
+
+    # The build's tools, as tools/Restore-BuildTools.ps1 returns them; build.ps1 passes what it has restored.
+    [object[]] $BuildTools = @(& (Join-Path $PSScriptRoot 'tools/Restore-BuildTools.ps1'))
+)
+
+Set-StrictMode -Version 3.0
+
+$ModuleName = 'GasTown.Deacon'
+$OutDir = Join-Path $BuildRoot "out/$ModuleName"
+$Artifacts = Join-Path $BuildRoot 'artifacts'
+
+# What ships: the manifest, the format data, the two assemblies, and the libraries that Windows PowerShell 5.1
+# (.NET Framework 4.7.2) lacks for System.Text.Json and TimeProvider. pwsh binds to its own newer copies.
+$ModuleFiles = @(
+    'GasTown.Deacon.psd1'
+    'LICENSE'
+    'src/GasTown.Deacon/GasTown.Deacon.format.ps1xml'
+    'src/GasTown.Deacon/GasTown.Deacon.types.ps1xml'
+)
+$HelpFiles = @(
+    'src/GasTown.Deacon/help/about_GasTown.Deacon.help.txt'
+)
+$ModuleAssemblies = @(
+    'GasTown.Deacon.dll'
+    'GasTown.Deacon.Core.dll'
+    'Microsoft.Bcl.AsyncInterfaces.dll'
+    'Microsoft.Bcl.TimeProvider.dll'
+    'System.Buffers.dll'
+    'System.Memory.dll'
+    'System.Numerics.Vectors.dll'
+    'System.Runtime.CompilerServices.Unsafe.dll'
+    'System.Text.Encodings.Web.dll'
+    'System.Text.Json.dll'
+    'System.Threading.Tasks.Extensions.dll'
+)
+
+# Filled by TestCore and TestModule (by task name), summed by Test.
+$TestResults = [ordered]@{}
+
+# The version lives in one place, the manifest; the assemblies are stamped with it.
+$ModuleVersion = (Import-PowerShellDataFile (Join-Path $BuildRoot "$ModuleName.psd1")).ModuleVersion
+
+# Builds a project and returns the path of what it built, as MSBuild knows it. Quiet unless something fails.
+# Every build is stamped with the module's version, so the core that several projects share is compiled once.
+function Build-Project([string] $Project, [string] $Config = $Configuration) {
+    $path = exec { dotnet build (Join-Path $BuildRoot $Project) -c $Config -t:Build --nologo "-p:Version=$ModuleVersion" -getProperty:TargetPath }
+    "$path".Trim()
+}
+
+function Get-ToolPath([string] $Name, [string] $RelativePath) {
+    $tool = $BuildTools | Where-Object Name -EQ $Name | Select-Object -First 1
+    if (-not $tool) { throw "The build tool '$Name' is not in tools/BuildTools/BuildTools.Restore.csproj." }
+    Join-Path $tool.Path $RelativePath
+}
+
+# A log (CI, a file) gets plain text from the children too; a terminal keeps its colours.
+function Test-PlainOutput { [Console]::IsOutputRedirected -or [bool]$env:NO_COLOR }
+
+# Synopsis: Lay out the module in out/GasTown.Deacon (importable by path), with its MAML help.
+task Build {
+    $publish = Join-Path $Artifacts 'publish'
+    exec { dotnet publish (Join-Path $BuildRoot 'src/GasTown.Deacon/GasTown.Deacon.csproj') -c $Configuration -o $publish "-p:Version=$ModuleVersion" --nologo -v quiet }
+    remove $OutDir
+    $null = New-Item -ItemType Directory -Path $OutDir, (Join-Path $OutDir 'en-US')
+    foreach ($file in $ModuleFiles) { Copy-Item (Join-Path $BuildRoot $file) $OutDir }
+    foreach ($assembly in $ModuleAssemblies) { Copy-Item (Join-Path $publish $assembly) $OutDir }
+    foreach ($file in $HelpFiles) { Copy-Item (Join-Path $BuildRoot $file) (Join-Path $OutDir 'en-US') }
+    # MAML help is generated from the markdown sources and the built cmdlets, in a child process that loads them.
+    exec { dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $BuildRoot 'src/GasTown.Deacon/help/Build-MamlHelp.ps1') -ModulePath $OutDir -OutFile (Join-Path $OutDir "en-US/$ModuleName.dll-Help.xml") }
+    print Green "Module laid out in $OutDir"
+}
+
+# Synopsis: Build, then make a gallery-ready nupkg of out/GasTown.Deacon in artifacts/package.
+task Package Build, {
+    $packageDir = Join-Path $Artifacts 'package'
+    remove $packageDir
+    $null = New-Item -ItemType Directory -Path $packageDir
+    Compress-PSResource -Path $OutDir -DestinationPath $packageDir
+    $package = Get-ChildItem $packageDir -Filter '*.nupkg' | Select-Object -First 1
+    if (-not $package) { throw "Compress-PSResource wrote no package to $packageDir" }
+    # The Pester suite installs it by name in a clean process.
+    $env:DEACON_PACKAGE = $package.FullName
+    print Green "Package: $($package.FullName)"
+}
+
+# Synopsis: The core's xunit tests (tests/GasTown.Deacon.Core.Tests).
+task TestCore {
+    $tests = Build-Project 'tests/GasTown.Deacon.Core.Tests/GasTown.Deacon.Core.Tests.csproj'
+    $null = New-Item -ItemType Directory -Force -Path $Artifacts
+    $xml = Join-Path $Artifacts 'xunit.xml'
+    remove $xml
+    & dotnet $tests -result-xml $xml -noColor
+    $exit = $LASTEXITCODE
+    if (-not (Test-Path $xml)) { throw "xunit wrote no results (exit code $exit)." }
+    $assembly = ([xml](Get-Content -Raw $xml)).assemblies.assembly
+    $failed = [int]$assembly.failed + [int]$assembly.errors
+    if ($exit -ne 0 -and $failed -eq 0) { $failed = 1 }
+    $TestResults.TestCore = [pscustomobject]@{ Passed = [int]$assembly.passed; Failed = $failed
+        Note = "xunit: $($assembly.total) tests, $($assembly.passed) passed, $failed failed, $($assembly.skipped) skipped" }
+    if ($failed) { throw "xunit: $failed failed." }
+}
+
+# Synopsis: Pester tests of the built module and its package, in a child pwsh (tests/Pester).
+task TestModule Package, {
+    $result = Join-Path $Artifacts 'pester.json'
+    remove $result
+    & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $BuildRoot 'tools/Invoke-PesterSuite.ps1') `
+        -PesterPath (Get-ToolPath Pester 'tools/Pester.psd1') -ModulePath $OutDir -TestPath (Join-Path $BuildRoot 'tests/Pester') `
+        -ResultPath $result -RenderMode $(if (Test-PlainOutput) { 'Plaintext' } else { 'Ansi' })
+    $exit = $LASTEXITCODE
+    if (-not (Test-Path $result)) { throw "Pester wrote no results (exit code $exit)." }
+    $counts = Get-Content -Raw $result | ConvertFrom-Json
+    $failed = [int]$counts.Failed
+    if ($exit -ne 0 -and $failed -eq 0) { $failed = 1 }
+    $TestResults.TestModule = [pscustomobject]@{ Passed = [int]$counts.Passed; Failed = $failed
+        Note = "Pester: $($counts.Total) tests, $($counts.Passed) passed, $($counts.Failed) failed ($($counts.FailedContainers) failed containers, $($counts.FailedBlocks) failed blocks), $($counts.Skipped) skipped" }
+    if ($failed) { throw "Pester: $failed failed." }
+}
+
+# Synopsis: Build and package, run xunit and Pester (both, whatever the first gives); sum them up.
+task Test Package, ?TestCore, ?TestModule, {
+    foreach ($suite in 'TestCore', 'TestModule') {
+        # A suite that stopped before counting (a build error, no results) counts as one failure.
+        if (-not $TestResults.Contains($suite)) {
+            $TestResults[$suite] = [pscustomobject]@{ Passed = 0; Failed = 1; Note = "${suite}: $(error $suite)" }
+        }
+    }
+    foreach ($result in $TestResults.Values) { print $(if ($result.Failed) { 'Red' } else { 'Green' }) $result.Note }
+    $passed = ($TestResults.Values | Measure-Object Passed -Sum).Sum
+    $failed = ($TestResults.Values | Measure-Object Failed -Sum).Sum
+    # build.ps1 prints the closing "N passed, N failed" line from this, after Invoke-Build's summary.
+    $Task.Data = [pscustomobject]@{ Passed = $passed; Failed = $failed }
+    if ($failed) { throw "$failed test(s) failed." }
+}
+
+# Synopsis: Build, then show the cmdlets on a scratch town (or read-only on -TownRoot).
+task Demo Build, {
+    $arguments = @('-NoProfile', '-NonInteractive', '-File', (Join-Path $BuildRoot 'tools/Demo.ps1'), '-ModulePath', $OutDir)
+    if ($TownRoot) { $arguments += @('-TownRoot', $TownRoot) }
+    exec { dotnet pwsh @arguments }
+}
+
+# Synopsis: Build, measure (core, per call, fleet, cold start, Watch) and rewrite docs/benchmarks.md. Several minutes.
+task Bench Build, {
+    # Benchmarks are measured optimised, whatever -Configuration says.
+    $benchmarks = Build-Project 'tests/GasTown.Deacon.Benchmarks/GasTown.Deacon.Benchmarks.csproj' Release
+    $floor = Build-Project 'tests/GasTown.Deacon.Benchmarks.Floor/GasTown.Deacon.Benchmarks.Floor.csproj' Release
+    & (Join-Path $BuildRoot 'tests/GasTown.Deacon.Benchmarks/Bench.ps1') -ModulePath $OutDir -BenchmarksPath $benchmarks -FloorPath $floor `
+        -WorkPath (Join-Path $Artifacts 'bench') -ReportPath (Join-Path $BuildRoot 'docs/benchmarks.md')
+}
+
+# Synopsis: The core's xunit tests on .NET 8 and 9, and the core under Mono through the module's resolver. Not part of Test.
+task Editions Build, {
+    & (Join-Path $BuildRoot 'tools/Editions.ps1') -ModulePath $OutDir -Configuration $Configuration -WorkPath (Join-Path $Artifacts 'editions')
+}
+
+# Synopsis: Remove out/ and artifacts/.
+task Clean {
+    remove (Join-Path $BuildRoot 'out'), $Artifacts
+}
+
+task . Build

@@ -1,0 +1,72 @@
+using System;
+using System.IO;
+using System.Linq;
+using Xunit;
+
+namespace GasTown.Deacon.Tests;
+
+/// <summary>
+/// What a watch holds from the system: no inotify instance (the limit of 128 is per user, shared with every
+/// program), and no handle between polls or after it ends.
+/// </summary>
+[Collection(nameof(ProcessWideCollection))]
+public sealed class HeartbeatWatcherHandleTests : IDisposable
+{
+    private const string ProcFd = "/proc/self/fd";
+    private readonly string fleet = Path.Combine(Path.GetTempPath(), "deacon-watch-handles-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(fleet, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    [Fact]
+    public void A_watch_over_many_towns_takes_no_inotify_instance_and_leaves_no_handle_open()
+    {
+        Assert.SkipUnless(Directory.Exists(ProcFd), "Counting a process's handles needs /proc/self/fd (Linux).");
+        var roots = Enumerable.Range(0, 200).Select(i => Path.Combine(fleet, "town-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToArray();
+        foreach (var root in roots)
+        {
+            Directory.CreateDirectory(root);
+            new HeartbeatStore(root).Update("watched");
+        }
+
+        // A first watch pays the runtime's one-time costs, so that the counts below are the watch's alone.
+        Watch(roots);
+        var before = Handles();
+
+        using (var watcher = new HeartbeatWatcher(roots, HeartbeatThresholds.Default))
+        {
+            var now = DateTimeOffset.UtcNow;
+            Assert.Equal(roots.Length, watcher.Start(now).Count);
+            for (var i = 1; i <= 3; i++)
+            {
+                Assert.Empty(watcher.Poll(now + TimeSpan.FromSeconds(i * 10)));
+                Assert.Equal(before, Handles());
+            }
+        }
+
+        Assert.Equal(before, Handles());
+        Assert.Equal(roots.Length, Watch(roots));
+        Assert.Equal(before, Handles());
+        Assert.Equal(0, before.Inotify);
+    }
+
+    private static int Watch(string[] roots)
+    {
+        using var watcher = new HeartbeatWatcher(roots, HeartbeatThresholds.Default);
+        return watcher.Watch(TimeSpan.FromMilliseconds(300), TestContext.Current.CancellationToken).Count();
+    }
+
+    private static (int All, int Inotify) Handles()
+    {
+        var links = Directory.GetFiles(ProcFd).Select(fd => new FileInfo(fd).LinkTarget).ToList();
+        return (links.Count, links.Count(target => target == "anon_inode:inotify"));
+    }
+}
