@@ -34,7 +34,7 @@ public sealed class HeartbeatWatcherHandleTests : IDisposable
         foreach (var root in roots)
         {
             Directory.CreateDirectory(root);
-            new HeartbeatStore(root).Update("watched");
+            new HeartbeatStore(root).Update("watched", cancellationToken: TestContext.Current.CancellationToken);
         }
 
         // A first watch pays the runtime's one-time costs, so that the counts below are the watch's alone.

@@ -33,7 +33,7 @@ public sealed class HeartbeatWatcherTests : IDisposable
         var stores = Towns(200);
         foreach (var store in stores)
         {
-            store.Update("first");
+            store.Update("first", cancellationToken: TestContext.Current.CancellationToken);
         }
 
         using var watcher = new HeartbeatWatcher(stores.Select(s => s.TownRoot), HeartbeatThresholds.Default, clock);
@@ -52,7 +52,7 @@ public sealed class HeartbeatWatcherTests : IDisposable
 
         Assert.Equal(reads, watcher.Reads);
 
-        stores[17].Update("second");
+        stores[17].Update("second", cancellationToken: TestContext.Current.CancellationToken);
         clock.Advance(watcher.Interval);
         var change = Assert.Single(watcher.Poll(clock.GetUtcNow()));
         Assert.Equal(stores[17].TownRoot, change.TownRoot);
@@ -64,7 +64,7 @@ public sealed class HeartbeatWatcherTests : IDisposable
     public void A_rewrite_that_leaves_size_and_write_time_alone_is_seen_while_the_write_is_recent_and_at_the_safety_read()
     {
         var store = Towns(1)[0];
-        store.Write(Record("aaaa"));
+        store.Write(Record("aaaa"), TestContext.Current.CancellationToken);
         using var watcher = new HeartbeatWatcher(new[] { store.TownRoot }, HeartbeatThresholds.Default, clock);
         Assert.Equal("aaaa", Assert.Single(watcher.Start(clock.GetUtcNow())).Heartbeat!.LastAction);
 
@@ -88,7 +88,7 @@ public sealed class HeartbeatWatcherTests : IDisposable
     {
         var store = Towns(1)[0];
         var thresholds = new HeartbeatThresholds(TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(20));
-        store.Write(new HeartbeatRecord { Timestamp = clock.GetUtcNow(), Cycle = 7 });
+        store.Write(new HeartbeatRecord { Timestamp = clock.GetUtcNow(), Cycle = 7 }, TestContext.Current.CancellationToken);
         using var watcher = new HeartbeatWatcher(new[] { store.TownRoot }, thresholds, clock);
         Assert.Equal(HeartbeatStatus.Fresh, Assert.Single(watcher.Start(clock.GetUtcNow())).Heartbeat!.Status);
         var turn = clock.GetUtcNow() + thresholds.Stale;
@@ -113,7 +113,7 @@ public sealed class HeartbeatWatcherTests : IDisposable
         clock.Advance(watcher.Interval);
         Assert.Empty(watcher.Poll(clock.GetUtcNow()));
 
-        store.Update("late");
+        store.Update("late", cancellationToken: TestContext.Current.CancellationToken);
         clock.Advance(watcher.Interval);
         Assert.Equal("late", Assert.Single(watcher.Poll(clock.GetUtcNow())).Heartbeat!.LastAction);
     }
@@ -133,7 +133,7 @@ public sealed class HeartbeatWatcherTests : IDisposable
     public void The_watch_reports_a_write_at_its_next_poll_and_ends_when_its_clock_passes_the_timeout()
     {
         var store = Towns(1)[0];
-        store.Update("one");
+        store.Update("one", cancellationToken: TestContext.Current.CancellationToken);
         using var watcher = new HeartbeatWatcher(new[] { store.TownRoot }, HeartbeatThresholds.Default, clock);
         using var seen = new System.Collections.Concurrent.BlockingCollection<WatchEvent>();
         var watching = new System.Threading.Thread(() =>
@@ -148,7 +148,7 @@ public sealed class HeartbeatWatcherTests : IDisposable
         watching.Start();
         Assert.Equal("one", Next(seen).Heartbeat!.LastAction);
 
-        store.Update("two");
+        store.Update("two", cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal("two", Next(seen).Heartbeat!.LastAction);
 
         // The timeout is on the watch's clock: however long this took in real time, the watch goes on until the
@@ -173,7 +173,7 @@ public sealed class HeartbeatWatcherTests : IDisposable
     {
         var stamp = File.GetLastWriteTimeUtc(store.FilePath);
         var length = new FileInfo(store.FilePath).Length;
-        store.Write(record);
+        store.Write(record, TestContext.Current.CancellationToken);
         File.SetLastWriteTimeUtc(store.FilePath, stamp);
         Assert.Equal(length, new FileInfo(store.FilePath).Length);
     }

@@ -24,7 +24,7 @@ Describe 'The demo (./build.ps1 Demo)' {
         $lines[-1].Trim() | Should -Not -BeNullOrEmpty
         ($lines | Where-Object { $_ -like '== *' }).Count | Should -Be 7
         ($lines | Where-Object { $_ -like 'PS> *' }).Count | Should -Be 10
-        ($lines | Where-Object { $_ -match '^\s+Cycle Status' }).Count | Should -Be 5
+        ($lines | Where-Object { $_ -match '^Town\s+Status' }).Count | Should -Be 5
         $town = ($lines | Where-Object { $_ -like '== A scratch town: *' }) -replace '^== A scratch town: ', ''
         Test-Path -LiteralPath $town | Should -BeFalse
     }
@@ -35,7 +35,7 @@ Describe 'The demo (./build.ps1 Demo)' {
         $before = Get-HeartbeatText $town
         $lines = Invoke-Demo @{ TownRoot = $town }
         Get-BlankRun ($lines | Select-Object -Skip 1) | Should -BeNullOrEmpty
-        $lines | Should -Contain 'VERBOSE: Thresholds: Stale from 2m0s, VeryStale from 5m0s.'
+        $lines | Should -Contain "VERBOSE: Thresholds: Stale from 2m0s (default), VeryStale from 5m0s (default), unless a town's settings/config.json says otherwise."
         $lines[-1] | Should -Be 'False'
         Get-HeartbeatText $town | Should -BeExactly $before
     }
