@@ -1,4 +1,5 @@
 using System;
+using GasTown.Deacon.Storage;
 
 namespace GasTown.Deacon;
 

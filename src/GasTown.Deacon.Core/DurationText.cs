@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using GasTown.Deacon.Format;
 
 namespace GasTown.Deacon;
 

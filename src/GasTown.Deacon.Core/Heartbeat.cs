@@ -1,4 +1,6 @@
 using System;
+using GasTown.Deacon.Format;
+using GasTown.Deacon.Storage;
 
 namespace GasTown.Deacon;
 

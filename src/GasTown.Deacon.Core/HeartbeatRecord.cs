@@ -1,4 +1,5 @@
 using System;
+using GasTown.Deacon.Format;
 
 namespace GasTown.Deacon;
 
@@ -6,7 +7,7 @@ namespace GasTown.Deacon;
 /// The five fields of <c>deacon/heartbeat.json</c>, exactly as Gas Town's Go <c>Heartbeat</c> struct holds them.
 /// Counts are 64-bit because Go's <c>int</c> is, so every file Go accepts can be read and written back unchanged.
 /// </summary>
-public sealed class HeartbeatRecord : IEquatable<HeartbeatRecord>
+public sealed record HeartbeatRecord
 {
     /// <summary>Go's zero <c>time.Time</c>, 0001-01-01T00:00:00Z: what a file without a timestamp holds.</summary>
     public static readonly DateTimeOffset ZeroTimestamp = DateTimeOffset.MinValue;
@@ -26,7 +27,10 @@ public sealed class HeartbeatRecord : IEquatable<HeartbeatRecord>
     /// <summary>Unhealthy agents the Deacon observed.</summary>
     public long UnhealthyAgents { get; init; }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Field by field, the timestamp's offset included: two files that name the same instant in different offsets
+    /// are different bytes (a record's own equality would compare only the instants).
+    /// </summary>
     public bool Equals(HeartbeatRecord? other) =>
         other is not null
         && Timestamp.Equals(other.Timestamp)
@@ -35,9 +39,6 @@ public sealed class HeartbeatRecord : IEquatable<HeartbeatRecord>
         && string.Equals(LastAction, other.LastAction, StringComparison.Ordinal)
         && HealthyAgents == other.HealthyAgents
         && UnhealthyAgents == other.UnhealthyAgents;
-
-    /// <inheritdoc />
-    public override bool Equals(object? obj) => Equals(obj as HeartbeatRecord);
 
     /// <inheritdoc />
     public override int GetHashCode()

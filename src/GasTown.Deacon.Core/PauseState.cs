@@ -1,4 +1,5 @@
 using System;
+using GasTown.Deacon.Format;
 
 namespace GasTown.Deacon;
 
@@ -6,7 +7,7 @@ namespace GasTown.Deacon;
 /// The four fields of <c>.runtime/deacon/paused.json</c>, exactly as Gas Town's Go <c>PauseState</c> struct holds
 /// them. While <see cref="Paused"/> is true the Deacon must not patrol: it is not poked, and it does not beat.
 /// </summary>
-public sealed class PauseState : IEquatable<PauseState>
+public sealed record PauseState
 {
     /// <summary>True while the Deacon is paused. A file that says false leaves the Deacon running, as in Go.</summary>
     public bool Paused { get; init; }
@@ -20,7 +21,7 @@ public sealed class PauseState : IEquatable<PauseState>
     /// <summary>Who paused the Deacon (for example human or mayor); empty when nothing was said.</summary>
     public string PausedBy { get; init; } = string.Empty;
 
-    /// <inheritdoc />
+    /// <summary>Field by field, the offset of <see cref="PausedAt"/> included, as the file's bytes would differ.</summary>
     public bool Equals(PauseState? other) =>
         other is not null
         && Paused == other.Paused
@@ -28,9 +29,6 @@ public sealed class PauseState : IEquatable<PauseState>
         && PausedAt.Equals(other.PausedAt)
         && PausedAt.Offset == other.PausedAt.Offset
         && string.Equals(PausedBy, other.PausedBy, StringComparison.Ordinal);
-
-    /// <inheritdoc />
-    public override bool Equals(object? obj) => Equals(obj as PauseState);
 
     /// <inheritdoc />
     public override int GetHashCode()

@@ -1,46 +1,41 @@
 using System;
+using GasTown.Deacon.Errors;
+using GasTown.Deacon.Storage;
 
 namespace GasTown.Deacon;
 
-/// <summary>The daemon's question, "should the Deacon be poked?", with the reason for the answer.</summary>
-public sealed class PokeCheck
+/// <summary>
+/// The daemon's question, "should the Deacon be poked?", with what the answer rests on: the heartbeat, or why there
+/// is no usable one, and the pause. The heartbeat's own <see cref="HeartbeatStatus"/> says the rest.
+/// </summary>
+internal sealed class PokeCheck
 {
-    private PokeCheck(bool shouldPoke, PokeReason reason, Heartbeat? heartbeat, HeartbeatException? problem, PauseState? pause = null)
+    private PokeCheck(bool shouldPoke, Heartbeat? heartbeat, HeartbeatException? problem, PauseState? pause)
     {
         ShouldPoke = shouldPoke;
-        Reason = reason;
         Heartbeat = heartbeat;
         Problem = problem;
         Pause = pause;
     }
 
-    /// <summary>True for a missing, invalid, very stale or future heartbeat.</summary>
+    /// <summary>True for a missing, invalid, very stale or future heartbeat of a Deacon that is not paused.</summary>
     public bool ShouldPoke { get; }
-
-    /// <summary>Why.</summary>
-    public PokeReason Reason { get; }
 
     /// <summary>The heartbeat, when one could be read.</summary>
     public Heartbeat? Heartbeat { get; }
 
-    /// <summary>What made the heartbeat unreadable (missing, invalid, too large), if anything.</summary>
+    /// <summary>Why there is no usable heartbeat (missing, invalid, too large), when there is none.</summary>
     public HeartbeatException? Problem { get; }
 
-    /// <summary>The pause, when the Deacon is paused (<see cref="PokeReason.Paused"/>).</summary>
+    /// <summary>The pause, when the Deacon is paused: then the answer is false, whatever the heartbeat says.</summary>
     public PauseState? Pause { get; }
 
     /// <summary>
-    /// Asks <paramref name="store"/>. Failures that say nothing about the Deacon (the town root missing, I/O
-    /// errors) are thrown, not answered: poking over a permissions problem would hide it.
+    /// Asks <paramref name="store"/>, knowing the Deacon's <paramref name="pause"/> (null: not paused). A paused Deacon
+    /// is never poked: poking it would ask it to patrol. Failures that say nothing about the Deacon (the town root
+    /// missing, I/O errors) are thrown, not answered: poking over a permissions problem would hide it.
     /// </summary>
-    public static PokeCheck Run(HeartbeatStore store, HeartbeatThresholds thresholds) => Run(store, thresholds, null);
-
-    /// <summary>
-    /// Asks <paramref name="store"/>, knowing the Deacon's <paramref name="pause"/> (null: not paused). A paused
-    /// Deacon is never poked, whatever its heartbeat says: the answer is false with <see cref="PokeReason.Paused"/>,
-    /// and the heartbeat, or why it could not be read, is still reported.
-    /// </summary>
-    public static PokeCheck Run(HeartbeatStore store, HeartbeatThresholds thresholds, PauseState? pause)
+    public static PokeCheck Run(HeartbeatStore store, HeartbeatThresholds thresholds, PauseState? pause = null)
     {
         if (store is null)
         {
@@ -53,31 +48,13 @@ public sealed class PokeCheck
         {
             heartbeat = store.Observe(thresholds);
         }
-        catch (HeartbeatNotFoundException ex)
+        catch (HeartbeatException ex) when (ex.Absence != HeartbeatAbsence.None)
         {
-            return paused is null ? new PokeCheck(true, PokeReason.Missing, null, ex) : new PokeCheck(false, PokeReason.Paused, null, ex, paused);
-        }
-        catch (HeartbeatInvalidException ex)
-        {
-            return paused is null ? new PokeCheck(true, PokeReason.Invalid, null, ex) : new PokeCheck(false, PokeReason.Paused, null, ex, paused);
-        }
-        catch (HeartbeatTooLargeException ex)
-        {
-            return paused is null ? new PokeCheck(true, PokeReason.Invalid, null, ex) : new PokeCheck(false, PokeReason.Paused, null, ex, paused);
+            return new PokeCheck(paused is null, null, ex, paused);
         }
 
-        if (paused is not null)
-        {
-            return new PokeCheck(false, PokeReason.Paused, heartbeat.WithPause(paused), null, paused);
-        }
-
-        var reason = heartbeat.Status switch
-        {
-            HeartbeatStatus.Fresh => PokeReason.Fresh,
-            HeartbeatStatus.Stale => PokeReason.Stale,
-            HeartbeatStatus.VeryStale => PokeReason.VeryStale,
-            _ => PokeReason.Future,
-        };
-        return new PokeCheck(heartbeat.ShouldPoke, reason, heartbeat, null);
+        return paused is null
+            ? new PokeCheck(heartbeat.ShouldPoke, heartbeat, null, null)
+            : new PokeCheck(false, heartbeat.WithPause(paused), null, paused);
     }
 }

@@ -1,5 +1,7 @@
 using System;
 using System.Management.Automation;
+using GasTown.Deacon.Errors;
+using GasTown.Deacon.Settings;
 
 namespace GasTown.Deacon.Commands;
 

@@ -1,5 +1,8 @@
 using System;
 using System.Management.Automation;
+using GasTown.Deacon.Errors;
+using GasTown.Deacon.Settings;
+using GasTown.Deacon.Storage;
 
 namespace GasTown.Deacon.Commands;
 

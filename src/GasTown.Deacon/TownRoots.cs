@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
+using GasTown.Deacon.Errors;
+using GasTown.Deacon.Storage;
 using Microsoft.PowerShell.Commands;
 
 namespace GasTown.Deacon.Commands;

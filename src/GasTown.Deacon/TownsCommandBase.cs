@@ -8,7 +8,7 @@ namespace GasTown.Deacon.Commands;
 /// cmdlets have as -Path and -LiteralPath. Cmdlets deriving from this name <see cref="PathSet"/> as their default
 /// parameter set.
 /// </summary>
-public abstract class TownsCommandBase : PSCmdlet
+public abstract class TownsCommandBase : DeaconCommandBase
 {
     /// <summary>The parameter set of -TownRoot, which takes wildcards.</summary>
     protected const string PathSet = "TownRoot";
@@ -41,4 +41,7 @@ public abstract class TownsCommandBase : PSCmdlet
         ParameterSetName == LiteralSet
             ? TownRoots.Resolve(this, LiteralTownRoot, literal: true)
             : TownRoots.Resolve(this, TownRoot, literal: false);
+
+    /// <summary>Runs <paramref name="act"/> for each town given, or the current one (see <see cref="DeaconCommandBase.ForEachTown(IEnumerable{string}, System.Action{string}, bool)"/>).</summary>
+    protected void ForEachTown(System.Action<string> act, bool writing) => ForEachTown(ResolveTownRoots(), act, writing);
 }

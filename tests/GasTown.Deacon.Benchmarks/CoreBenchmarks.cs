@@ -3,6 +3,8 @@ using System.IO;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Columns;
 using GasTown.Deacon;
+using GasTown.Deacon.Format;
+using GasTown.Deacon.Storage;
 
 namespace GasTown.Deacon.Benchmarks;
 

@@ -7,6 +7,8 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Threading;
+using GasTown.Deacon.Storage;
+using GasTown.Deacon.Watching;
 
 namespace GasTown.Deacon.Benchmarks;
 

@@ -5,6 +5,8 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using GasTown.Deacon.Errors;
+using GasTown.Deacon.Storage;
 using Xunit;
 
 namespace GasTown.Deacon.Tests;

@@ -1,6 +1,8 @@
 using System;
 using System.IO;
 using System.Linq;
+using GasTown.Deacon.Errors;
+using GasTown.Deacon.Storage;
 using Xunit;
 
 namespace GasTown.Deacon.Tests;

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Text.Json;
+using GasTown.Deacon.Format;
 using Xunit;
 
 namespace GasTown.Deacon.Tests;

@@ -1,4 +1,5 @@
 using System.Text;
+using GasTown.Deacon.Format;
 using Xunit;
 
 namespace GasTown.Deacon.Tests;

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using GasTown.Deacon.Format;
 using Xunit;
 
 namespace GasTown.Deacon.Tests;

@@ -1,6 +1,8 @@
 using System;
 using System.Linq;
 using System.Text;
+using GasTown.Deacon.Errors;
+using GasTown.Deacon.Format;
 using Xunit;
 
 namespace GasTown.Deacon.Tests;

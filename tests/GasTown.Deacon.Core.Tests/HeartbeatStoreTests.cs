@@ -2,6 +2,9 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text;
+using GasTown.Deacon.Errors;
+using GasTown.Deacon.Format;
+using GasTown.Deacon.Storage;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
@@ -129,14 +132,12 @@ public sealed class HeartbeatStoreTests : IDisposable
         var store = Store();
         var first = store.Update(cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(1, first.Written.Cycle);
-        Assert.Null(first.Previous);
         Assert.Null(first.ReplacedInvalid);
         Assert.Equal(Start, first.Written.Timestamp);
 
         clock.Advance(TimeSpan.FromSeconds(30));
         var second = store.Update("checked witnesses", 4, 2, cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(2, second.Written.Cycle);
-        Assert.Equal(first.Written, second.Previous);
         Assert.Equal(Start.AddSeconds(30), second.Written.Timestamp);
         Assert.Equal(TimeSpan.Zero, second.Written.Timestamp.Offset);
         Assert.Equal(second.Written, store.Read());

@@ -1,5 +1,8 @@
 using System;
 using System.IO;
+using GasTown.Deacon.Errors;
+using GasTown.Deacon.Storage;
+using GasTown.Deacon.Watching;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
 

@@ -1,6 +1,8 @@
 using System;
 using System.IO;
 using System.Linq;
+using GasTown.Deacon.Storage;
+using GasTown.Deacon.Watching;
 using Xunit;
 
 namespace GasTown.Deacon.Tests;

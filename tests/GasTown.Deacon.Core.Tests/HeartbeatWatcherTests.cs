@@ -2,6 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using GasTown.Deacon.Errors;
+using GasTown.Deacon.Storage;
+using GasTown.Deacon.Watching;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
 

@@ -2,6 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using GasTown.Deacon.Errors;
+using GasTown.Deacon.Storage;
+using GasTown.Deacon.Watching;
 using Xunit;
 
 namespace GasTown.Deacon.Tests;
@@ -36,7 +39,7 @@ public sealed class InPlaceWriterTests : IDisposable
                     var check = PokeCheck.Run(store, HeartbeatThresholds.Default);
                     if (check.ShouldPoke)
                     {
-                        problems.Add($"poked ({check.Reason}): {check.Problem?.Message}");
+                        problems.Add($"poked ({check.Heartbeat?.Status.ToString() ?? "no heartbeat"}): {check.Problem?.Message}");
                     }
                 }
                 catch (HeartbeatException ex)

@@ -1,5 +1,6 @@
 using System;
 using System.Text;
+using GasTown.Deacon.Format;
 using Xunit;
 
 namespace GasTown.Deacon.Tests;

@@ -2,6 +2,8 @@ using System;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
+using GasTown.Deacon.Errors;
+using GasTown.Deacon.Storage;
 using Xunit;
 
 namespace GasTown.Deacon.Tests;

@@ -4,6 +4,9 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
+using GasTown.Deacon.Errors;
+using GasTown.Deacon.Format;
+using GasTown.Deacon.Storage;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
 

@@ -1,5 +1,7 @@
 using System;
 using System.Text;
+using GasTown.Deacon.Errors;
+using GasTown.Deacon.Format;
 using Xunit;
 
 namespace GasTown.Deacon.Tests;

@@ -2,6 +2,8 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text;
+using GasTown.Deacon.Errors;
+using GasTown.Deacon.Storage;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
 

@@ -1,5 +1,8 @@
 using System;
 using System.IO;
+using GasTown.Deacon.Errors;
+using GasTown.Deacon.Storage;
+using GasTown.Deacon.Watching;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
@@ -66,7 +69,6 @@ public sealed class PausedDeaconTests : IDisposable
         pauses.Pause("maintenance", "human");
         var check = Check();
         Assert.False(check.ShouldPoke);
-        Assert.Equal(PokeReason.Paused, check.Reason);
         Assert.Equal("maintenance", check.Pause!.Reason);
         Assert.Equal(HeartbeatStatus.VeryStale, check.Heartbeat!.Status);
         Assert.True(check.Heartbeat.Paused);
@@ -78,12 +80,12 @@ public sealed class PausedDeaconTests : IDisposable
     {
         pauses.Pause("maintenance", "human");
         var missing = Check();
-        Assert.Equal((false, PokeReason.Paused), (missing.ShouldPoke, missing.Reason));
+        Assert.Equal((false, "maintenance"), (missing.ShouldPoke, missing.Pause!.Reason));
         Assert.IsType<HeartbeatNotFoundException>(missing.Problem);
 
         town.WriteRaw("garbage");
         var invalid = Check();
-        Assert.Equal((false, PokeReason.Paused), (invalid.ShouldPoke, invalid.Reason));
+        Assert.Equal((false, "maintenance"), (invalid.ShouldPoke, invalid.Pause!.Reason));
         Assert.IsType<HeartbeatInvalidException>(invalid.Problem);
     }
 
@@ -92,7 +94,7 @@ public sealed class PausedDeaconTests : IDisposable
     {
         store.Write(new HeartbeatRecord { Timestamp = Start.AddHours(1), Cycle = 3 }, TestContext.Current.CancellationToken);
         pauses.Pause("r", "human");
-        Assert.Equal((false, PokeReason.Paused), (Check().ShouldPoke, Check().Reason));
+        Assert.Equal((false, "r", HeartbeatStatus.Future), (Check().ShouldPoke, Check().Pause!.Reason, Check().Heartbeat!.Status));
     }
 
     [Fact]
@@ -102,7 +104,7 @@ public sealed class PausedDeaconTests : IDisposable
         clock.Advance(TimeSpan.FromHours(1));
         Directory.CreateDirectory(pauses.DeaconDirectory);
         File.WriteAllText(pauses.FilePath, "{\"paused\": false}");
-        Assert.Equal((true, PokeReason.VeryStale), (Check().ShouldPoke, Check().Reason));
+        Assert.Equal((true, HeartbeatStatus.VeryStale, null), (Check().ShouldPoke, Check().Heartbeat!.Status, Check().Pause));
     }
 
     [Fact]

@@ -1,4 +1,6 @@
 using System;
+using GasTown.Deacon.Errors;
+using GasTown.Deacon.Storage;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
@@ -18,8 +20,8 @@ public sealed class PokeCheckTests : IDisposable
     {
         var check = Check();
         Assert.True(check.ShouldPoke);
-        Assert.Equal(PokeReason.Missing, check.Reason);
         Assert.IsType<HeartbeatNotFoundException>(check.Problem);
+        Assert.Null(check.Heartbeat);
     }
 
     [Fact]
@@ -28,25 +30,27 @@ public sealed class PokeCheckTests : IDisposable
         town.WriteRaw("garbage");
         var check = Check();
         Assert.True(check.ShouldPoke);
-        Assert.Equal(PokeReason.Invalid, check.Reason);
+        Assert.IsType<HeartbeatInvalidException>(check.Problem);
         Assert.Contains("invalid", check.Problem!.Message, StringComparison.Ordinal);
 
         town.WriteRaw(new byte[HeartbeatStore.MaxFileSize + 1]);
-        Assert.Equal(PokeReason.Invalid, Check().Reason);
+        var oversized = Check();
+        Assert.True(oversized.ShouldPoke);
+        Assert.IsType<HeartbeatTooLargeException>(oversized.Problem);
     }
 
     [Fact]
     public void Fresh_and_stale_do_not_poke_very_stale_and_future_do()
     {
         new HeartbeatStore(town.Root, clock).Update(cancellationToken: TestContext.Current.CancellationToken);
-        Assert.Equal((false, PokeReason.Fresh), (Check().ShouldPoke, Check().Reason));
+        Assert.Equal((false, HeartbeatStatus.Fresh), (Check().ShouldPoke, Check().Heartbeat!.Status));
         clock.Advance(TimeSpan.FromMinutes(3));
-        Assert.Equal((false, PokeReason.Stale), (Check().ShouldPoke, Check().Reason));
+        Assert.Equal((false, HeartbeatStatus.Stale), (Check().ShouldPoke, Check().Heartbeat!.Status));
         clock.Advance(TimeSpan.FromMinutes(2));
-        Assert.Equal((true, PokeReason.VeryStale), (Check().ShouldPoke, Check().Reason));
+        Assert.Equal((true, HeartbeatStatus.VeryStale), (Check().ShouldPoke, Check().Heartbeat!.Status));
 
         new HeartbeatStore(town.Root, clock).Write(new HeartbeatRecord { Timestamp = clock.GetUtcNow().AddHours(1), Cycle = 9 }, TestContext.Current.CancellationToken);
-        Assert.Equal((true, PokeReason.Future), (Check().ShouldPoke, Check().Reason));
+        Assert.Equal((true, HeartbeatStatus.Future), (Check().ShouldPoke, Check().Heartbeat!.Status));
     }
 
     [Fact]

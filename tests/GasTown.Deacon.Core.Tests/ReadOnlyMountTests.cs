@@ -1,5 +1,7 @@
 using System;
 using System.IO;
+using GasTown.Deacon.Errors;
+using GasTown.Deacon.Storage;
 using Xunit;
 
 namespace GasTown.Deacon.Tests;

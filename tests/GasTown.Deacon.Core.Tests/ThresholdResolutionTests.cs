@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Text;
+using GasTown.Deacon.Settings;
 using Xunit;
 
 namespace GasTown.Deacon.Tests;

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.IO;
+using GasTown.Deacon.Storage;
 using Xunit;
 
 namespace GasTown.Deacon.Tests;

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using GasTown.Deacon.Settings;
 using Xunit;
 
 namespace GasTown.Deacon.Tests;

@@ -4,6 +4,9 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Runtime.Serialization.Json;
+using GasTown.Deacon.Errors;
+using GasTown.Deacon.Storage;
+using GasTown.Deacon.Watching;
 
 namespace GasTown.Deacon.FrameworkHarness;
 

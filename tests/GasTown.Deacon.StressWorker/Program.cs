@@ -1,6 +1,9 @@
 using System;
 using System.IO;
 using GasTown.Deacon;
+using GasTown.Deacon.Errors;
+using GasTown.Deacon.Format;
+using GasTown.Deacon.Storage;
 
 // Usage:
 //   GasTown.Deacon.StressWorker <townRoot> <updates>

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using GasTown.Deacon.Storage;
 
 namespace GasTown.Deacon.Commands;
 
@@ -9,40 +10,22 @@ namespace GasTown.Deacon.Commands;
 public sealed class GetDeaconHeartbeatCommand : ObservingCommandBase
 {
     /// <inheritdoc />
-    protected override void ProcessRecord()
+    protected override void ProcessRecord() => ForEachTown(Read, writing: false);
+
+    private void Read(string townRoot)
     {
-        foreach (var townRoot in ResolveTownRoots())
+        if (ThresholdsFor(townRoot) is not { } thresholds)
         {
-            var thresholds = ThresholdsFor(townRoot);
-            if (thresholds is null)
-            {
-                continue;
-            }
-
-            HeartbeatRecord record;
-            try
-            {
-                record = new HeartbeatStore(townRoot).Read();
-            }
-            catch (HeartbeatNotFoundException ex)
-            {
-                WriteError(TownRoots.WithTownHint(HeartbeatErrors.ToErrorRecord(ex, writing: false), townRoot));
-                continue;
-            }
-            catch (HeartbeatException ex)
-            {
-                WriteError(HeartbeatErrors.ToErrorRecord(ex, writing: false));
-                continue;
-            }
-
-            var heartbeat = new Heartbeat(record, townRoot, DateTimeOffset.UtcNow, thresholds, PauseFor(townRoot));
-            if (VerboseShown)
-            {
-                WriteVerbose($"Read '{heartbeat.Path}': cycle {heartbeat.Cycle}, {heartbeat.Status}, {AgeText.Format(heartbeat.Age)} old, written {heartbeat.TimestampUtc}.");
-            }
-
-            WarnIfFuture(heartbeat, FutureConsequence(heartbeat));
-            WriteObject(heartbeat);
+            return;
         }
+
+        var heartbeat = new Heartbeat(new HeartbeatStore(townRoot).Read(), townRoot, DateTimeOffset.UtcNow, thresholds, PauseFor(townRoot));
+        if (VerboseShown)
+        {
+            WriteVerbose($"Read '{heartbeat.Path}': cycle {heartbeat.Cycle}, {heartbeat.Status}, {AgeText.Format(heartbeat.Age)} old, written {heartbeat.TimestampUtc}.");
+        }
+
+        WarnIfFuture(heartbeat, FutureConsequence(heartbeat));
+        WriteObject(heartbeat);
     }
 }

@@ -1,6 +1,8 @@
 using System;
 using System.IO;
 using System.Management.Automation;
+using GasTown.Deacon.Errors;
+using GasTown.Deacon.Storage;
 
 namespace GasTown.Deacon.Commands;
 
@@ -12,58 +14,45 @@ namespace GasTown.Deacon.Commands;
 public sealed class ResumeDeaconCommand : TownsCommandBase
 {
     /// <inheritdoc />
-    protected override void ProcessRecord()
+    protected override void ProcessRecord() => ForEachTown(ResumeIn, writing: true);
+
+    private void ResumeIn(string townRoot)
     {
-        foreach (var townRoot in ResolveTownRoots())
+        var store = new PauseStore(townRoot);
+        var found = store.Observe();
+        if (found.State is null && found.Problem is null)
         {
-            var store = new PauseStore(townRoot);
-            var found = store.Observe();
-            if (found.State is null && found.Problem is null)
+            if (!Directory.Exists(townRoot))
             {
-                if (!Directory.Exists(townRoot))
-                {
-                    WriteError(HeartbeatErrors.ToErrorRecord(new TownRootNotFoundException(townRoot), writing: true));
-                }
-                else
-                {
-                    WriteVerbose($"{townRoot}: the Deacon is not paused (no pause file); nothing to do.");
-                }
-
-                continue;
+                throw new TownRootNotFoundException(townRoot);
             }
 
-            // Whatever the file says, resuming means there is none: one that cannot be read, or that says "not
-            // paused", goes too (gt deacon resume would stop at the first and leave the second).
-            var what = found.Problem is not null ? "Remove the pause file, which cannot be read"
-                : found.IsPaused ? $"Resume the Deacon, {PauseText.Describe(found.State!, DateTimeOffset.UtcNow)}"
-                : "Remove the pause file, which says the Deacon is not paused";
-            if (!ShouldProcess(store.FilePath, what))
-            {
-                continue;
-            }
+            WriteVerbose($"{townRoot}: the Deacon is not paused (no pause file); nothing to do.");
+            return;
+        }
 
-            try
-            {
-                store.Resume();
-            }
-            catch (HeartbeatException ex)
-            {
-                WriteError(HeartbeatErrors.ToErrorRecord(ex, writing: true));
-                continue;
-            }
+        // Whatever the file says, resuming means there is none: one that cannot be read, or that says "not
+        // paused", goes too (gt deacon resume would stop at the first and leave the second).
+        var what = found.Problem is not null ? "Remove the pause file, which cannot be read"
+            : found.IsPaused ? $"Resume the Deacon, {PauseText.Describe(found.State!, DateTimeOffset.UtcNow)}"
+            : "Remove the pause file, which says the Deacon is not paused";
+        if (!ShouldProcess(store.FilePath, what))
+        {
+            return;
+        }
 
-            if (found.Problem is not null)
-            {
-                WriteWarning($"{PauseText.Sentence(found.Problem.Message)} It was removed: the Deacon is resumed.");
-            }
-            else if (found.IsPaused)
-            {
-                WriteVerbose($"{townRoot}: the Deacon is resumed; it was {PauseText.Describe(found.State!, DateTimeOffset.UtcNow)}.");
-            }
-            else
-            {
-                WriteVerbose($"{townRoot}: removed a pause file that said the Deacon is not paused.");
-            }
+        store.Resume();
+        if (found.Problem is not null)
+        {
+            WriteWarning($"{PauseText.Sentence(found.Problem.Message)} It was removed: the Deacon is resumed.");
+        }
+        else if (found.IsPaused)
+        {
+            WriteVerbose($"{townRoot}: the Deacon is resumed; it was {PauseText.Describe(found.State!, DateTimeOffset.UtcNow)}.");
+        }
+        else
+        {
+            WriteVerbose($"{townRoot}: removed a pause file that said the Deacon is not paused.");
         }
     }
 }

@@ -1,5 +1,7 @@
 using System;
 using System.Management.Automation;
+using GasTown.Deacon.Errors;
+using GasTown.Deacon.Storage;
 
 namespace GasTown.Deacon.Commands;
 
@@ -26,54 +28,46 @@ public sealed class SuspendDeaconCommand : TownsCommandBase
     public SwitchParameter Force { get; set; }
 
     /// <inheritdoc />
-    protected override void ProcessRecord()
+    protected override void ProcessRecord() => ForEachTown(PauseIn, writing: true);
+
+    private void PauseIn(string townRoot)
     {
-        foreach (var townRoot in ResolveTownRoots())
+        var store = new PauseStore(townRoot);
+        if (!Force)
         {
-            var store = new PauseStore(townRoot);
-            if (!Force)
-            {
-                PauseState? existing;
-                try
-                {
-                    existing = store.Read();
-                }
-                catch (HeartbeatException ex)
-                {
-                    // gt deacon pause fails too when it cannot check the pause state.
-                    var record = HeartbeatErrors.ToErrorRecord(ex, writing: false);
-                    record.ErrorDetails = new ErrorDetails($"{PauseText.Sentence(ex.Message)} Nothing was written.")
-                    {
-                        RecommendedAction = "-Force replaces the file with a new pause.",
-                    };
-                    WriteError(record);
-                    continue;
-                }
-
-                if (existing is { Paused: true })
-                {
-                    WriteWarning(
-                        $"The Deacon of '{townRoot}' is already {PauseText.Describe(existing, DateTimeOffset.UtcNow)}; the pause is left as it is, "
-                        + "as gt deacon pause leaves it. -Force pauses it again with this reason.");
-                    WriteObject(new DeaconPause(townRoot, existing));
-                    continue;
-                }
-            }
-
-            var reason = Reason.Length == 0 ? "no reason given" : "reason: " + Reason;
-            if (!ShouldProcess(store.FilePath, $"Pause the Deacon ({reason})"))
-            {
-                continue;
-            }
-
+            PauseState? existing;
             try
             {
-                WriteObject(new DeaconPause(townRoot, store.Pause(Reason, PausedBy)));
+                existing = store.Read();
             }
             catch (HeartbeatException ex)
             {
-                WriteError(HeartbeatErrors.ToErrorRecord(ex, writing: true));
+                // gt deacon pause fails too when it cannot check the pause state.
+                var record = HeartbeatErrors.ToErrorRecord(ex, writing: false);
+                record.ErrorDetails = new ErrorDetails($"{PauseText.Sentence(ex.Message)} Nothing was written.")
+                {
+                    RecommendedAction = "-Force replaces the file with a new pause.",
+                };
+                WriteError(record);
+                return;
+            }
+
+            if (existing is { Paused: true })
+            {
+                WriteWarning(
+                    $"The Deacon of '{townRoot}' is already {PauseText.Describe(existing, DateTimeOffset.UtcNow)}; the pause is left as it is, "
+                    + "as gt deacon pause leaves it. -Force pauses it again with this reason.");
+                WriteObject(new DeaconPause(townRoot, existing));
+                return;
             }
         }
+
+        var reason = Reason.Length == 0 ? "no reason given" : "reason: " + Reason;
+        if (!ShouldProcess(store.FilePath, $"Pause the Deacon ({reason})"))
+        {
+            return;
+        }
+
+        WriteObject(new DeaconPause(townRoot, store.Pause(Reason, PausedBy)));
     }
 }

@@ -1,5 +1,7 @@
 using System;
 using System.Management.Automation;
+using GasTown.Deacon.Errors;
+using GasTown.Deacon.Storage;
 
 namespace GasTown.Deacon.Commands;
 
@@ -9,62 +11,47 @@ namespace GasTown.Deacon.Commands;
 public sealed class TestDeaconShouldPokeCommand : ObservingCommandBase
 {
     /// <inheritdoc />
-    protected override void ProcessRecord()
+    protected override void ProcessRecord() => ForEachTown(Answer, writing: false);
+
+    private void Answer(string townRoot)
     {
-        foreach (var townRoot in ResolveTownRoots())
+        if (ThresholdsFor(townRoot) is not { } thresholds)
         {
-            var thresholds = ThresholdsFor(townRoot);
-            if (thresholds is null)
-            {
-                continue;
-            }
-
-            PokeCheck check;
-            try
-            {
-                check = PokeCheck.Run(new HeartbeatStore(townRoot), thresholds, PauseFor(townRoot));
-            }
-            catch (HeartbeatException ex)
-            {
-                // Not the Deacon's state (no such town, an I/O failure): say so rather than answer.
-                WriteError(HeartbeatErrors.ToErrorRecord(ex, writing: false));
-                continue;
-            }
-
-            switch (check.Reason)
-            {
-                case PokeReason.Missing:
-                    var hint = TownRoots.NotATownHint(townRoot);
-                    if (hint is not null)
-                    {
-                        WriteWarning($"{hint} It has no heartbeat file, so the answer is $true.");
-                    }
-                    else if (VerboseShown)
-                    {
-                        WriteVerbose($"{townRoot}: no heartbeat file; the Deacon should be poked.");
-                    }
-
-                    break;
-                case PokeReason.Invalid:
-                    WriteWarning($"{check.Problem!.Message} Treating it as no heartbeat: the answer is $true, the Deacon should be poked.");
-                    break;
-                case PokeReason.Paused:
-                    WriteVerbose($"{townRoot}: the Deacon is {PauseText.Describe(check.Pause!, DateTimeOffset.UtcNow)}. Not poking it: a paused Deacon must not patrol. "
-                        + (check.Heartbeat is { } hb ? $"Its heartbeat is {hb.Status}, {AgeText.Format(hb.Age)} old, cycle {hb.Cycle}." : PauseText.Sentence(check.Problem!.Message)));
-                    break;
-                case PokeReason.Future:
-                    WarnIfFuture(check.Heartbeat!, "the answer is $true, the Deacon should be poked.");
-                    break;
-                default:
-                    if (VerboseShown)
-                    {
-                        WriteVerbose($"{townRoot}: heartbeat {check.Heartbeat!.Status}, {AgeText.Format(check.Heartbeat.Age)} old, cycle {check.Heartbeat.Cycle}.");
-                    }
-
-                    break;
-            }
-
-            WriteObject(check.ShouldPoke);
+            return;
         }
+
+        // Failures that are not the Deacon's state (no such town, an I/O fault) are thrown: an error, not an answer.
+        var check = PokeCheck.Run(new HeartbeatStore(townRoot), thresholds, PauseFor(townRoot));
+
+        if (check.Pause is not null)
+        {
+            WriteVerbose($"{townRoot}: the Deacon is {PauseText.Describe(check.Pause, DateTimeOffset.UtcNow)}. Not poking it: a paused Deacon must not patrol. "
+                + (check.Heartbeat is { } hb ? $"Its heartbeat is {hb.Status}, {AgeText.Format(hb.Age)} old, cycle {hb.Cycle}." : PauseText.Sentence(check.Problem!.Message)));
+        }
+        else if (check.Problem is HeartbeatNotFoundException)
+        {
+            if (TownRoots.NotATownHint(townRoot) is { } hint)
+            {
+                WriteWarning($"{hint} It has no heartbeat file, so the answer is $true.");
+            }
+            else if (VerboseShown)
+            {
+                WriteVerbose($"{townRoot}: no heartbeat file; the Deacon should be poked.");
+            }
+        }
+        else if (check.Problem is not null)
+        {
+            WriteWarning($"{check.Problem.Message} Treating it as no heartbeat: the answer is $true, the Deacon should be poked.");
+        }
+        else if (check.Heartbeat!.Status == HeartbeatStatus.Future)
+        {
+            WarnIfFuture(check.Heartbeat, "the answer is $true, the Deacon should be poked.");
+        }
+        else if (VerboseShown)
+        {
+            WriteVerbose($"{townRoot}: heartbeat {check.Heartbeat.Status}, {AgeText.Format(check.Heartbeat.Age)} old, cycle {check.Heartbeat.Cycle}.");
+        }
+
+        WriteObject(check.ShouldPoke);
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
-using System.Threading;
+using GasTown.Deacon.Errors;
+using GasTown.Deacon.Storage;
 
 namespace GasTown.Deacon.Commands;
 
@@ -10,10 +11,8 @@ namespace GasTown.Deacon.Commands;
 /// </summary>
 [Cmdlet(VerbsData.Update, "DeaconHeartbeat", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = PathSet)]
 [OutputType(typeof(Heartbeat))]
-public sealed class UpdateDeaconHeartbeatCommand : TownsCommandBase, IDisposable
+public sealed class UpdateDeaconHeartbeatCommand : TownsCommandBase
 {
-    private readonly CancellationTokenSource stopping = new();
-
     /// <summary>What the Deacon did in this cycle; omitted, the previous action is cleared as Touch does.</summary>
     [Parameter]
     [AllowEmptyString]
@@ -40,55 +39,29 @@ public sealed class UpdateDeaconHeartbeatCommand : TownsCommandBase, IDisposable
     public SwitchParameter Force { get; set; }
 
     /// <inheritdoc />
-    protected override void ProcessRecord()
+    protected override void ProcessRecord() => ForEachTown(Beat, writing: true);
+
+    private void Beat(string townRoot)
     {
-        foreach (var townRoot in ResolveTownRoots())
+        if (!PauseAllowsBeat(townRoot, out var pause))
         {
-            if (!PauseAllowsBeat(townRoot, out var pause))
-            {
-                continue;
-            }
-
-            var store = new HeartbeatStore(townRoot, lockTimeout: LockTimeout);
-            WarnIfInsideTown(this, townRoot);
-            if (!ShouldProcess(store.FilePath, Describe(store)))
-            {
-                continue;
-            }
-
-            try
-            {
-                var result = store.Update(Action, HealthyAgents, UnhealthyAgents, stopping.Token);
-                if (result.ReplacedInvalid is not null)
-                {
-                    WriteWarning($"{result.ReplacedInvalid.Message} It was replaced and the cycle restarted at 1.");
-                }
-
-                WriteObject(new Heartbeat(result.Written, townRoot, DateTimeOffset.UtcNow, TownThresholds.Of(townRoot), pause));
-            }
-            catch (HeartbeatException ex)
-            {
-                WriteError(HeartbeatErrors.ToErrorRecord(ex, writing: true));
-            }
-            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-            {
-                // Ctrl+C while waiting for the lock: nothing was written; PowerShell ends the pipeline.
-                return;
-            }
+            return;
         }
-    }
 
-    /// <summary>
-    /// Warns when the directory written to is not a town but lies inside one: the heartbeat would land in
-    /// <c>&lt;town&gt;/deacon/deacon/</c>, where nothing reads it.
-    /// </summary>
-    internal static void WarnIfInsideTown(PSCmdlet cmdlet, string townRoot)
-    {
-        // A town is the usual case, and the cheapest to tell: the walk up the folders is only for the slip.
-        if (!TownLocator.IsTown(townRoot) && TownRoots.EnclosingTown(townRoot) is not null && TownRoots.NotATownHint(townRoot) is { } hint)
+        var store = new HeartbeatStore(townRoot, lockTimeout: LockTimeout);
+        WarnIfInsideTown(townRoot);
+        if (!ShouldProcess(store.FilePath, Describe(store)))
         {
-            cmdlet.WriteWarning(hint);
+            return;
         }
+
+        var result = store.Update(Action, HealthyAgents, UnhealthyAgents, StopToken);
+        if (result.ReplacedInvalid is not null)
+        {
+            WriteWarning($"{result.ReplacedInvalid.Message} It was replaced and the cycle restarted at 1.");
+        }
+
+        WriteObject(Written(result.Written, townRoot, pause));
     }
 
     /// <summary>What -WhatIf and -Confirm show: the cycle, action and counts the update would write.</summary>
@@ -102,29 +75,21 @@ public sealed class UpdateDeaconHeartbeatCommand : TownsCommandBase, IDisposable
                 ? $"no cycle after {current.Cycle} (the update will fail)"
                 : $"cycle {current.Cycle + 1} (after {current.Cycle})";
         }
-        catch (HeartbeatNotFoundException)
+        catch (HeartbeatException ex)
         {
-            cycle = "cycle 1 (no heartbeat yet)";
-        }
-        catch (HeartbeatException ex) when (ex is HeartbeatInvalidException or HeartbeatTooLargeException)
-        {
-            cycle = "cycle 1, replacing the invalid heartbeat";
-        }
-        catch (HeartbeatException)
-        {
-            // The update itself will report what is wrong with the town or the file.
-            cycle = "the next cycle";
+            cycle = ex.Absence switch
+            {
+                HeartbeatAbsence.Missing => "cycle 1 (no heartbeat yet)",
+                HeartbeatAbsence.Invalid => "cycle 1, replacing the invalid heartbeat",
+
+                // The update itself will report what is wrong with the town or the file.
+                _ => "the next cycle",
+            };
         }
 
         var action = string.IsNullOrEmpty(Action) ? "no action (clearing the last one)" : $"action '{Action}'";
         return $"Update the Deacon heartbeat: {cycle}, stamped now, {action}, {HealthyAgents} healthy and {UnhealthyAgents} unhealthy agents";
     }
-
-    /// <summary>Ctrl+C: ends a wait for the lock at once.</summary>
-    protected override void StopProcessing() => stopping.Cancel();
-
-    /// <inheritdoc />
-    public void Dispose() => stopping.Dispose();
 
     /// <summary>
     /// What <c>gt deacon heartbeat</c> checks first: a paused Deacon does not beat, and neither does one whose pause

@@ -2,7 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Threading;
+using GasTown.Deacon.Errors;
+using GasTown.Deacon.Watching;
 
 namespace GasTown.Deacon.Commands;
 
@@ -12,9 +13,8 @@ namespace GasTown.Deacon.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Watch, "DeaconHeartbeat", DefaultParameterSetName = PathSet)]
 [OutputType(typeof(Heartbeat))]
-public sealed class WatchDeaconHeartbeatCommand : ObservingCommandBase, IDisposable
+public sealed class WatchDeaconHeartbeatCommand : ObservingCommandBase
 {
-    private readonly CancellationTokenSource stopping = new();
     private readonly List<string> townRoots = new();
 
     /// <summary>How long to watch; until Ctrl+C when omitted.</summary>
@@ -57,7 +57,7 @@ public sealed class WatchDeaconHeartbeatCommand : ObservingCommandBase, IDisposa
 
         var timeout = MyInvocation.BoundParameters.ContainsKey(nameof(Timeout)) ? Timeout : (TimeSpan?)null;
         using var watcher = new HeartbeatWatcher(watched, root => thresholds[root]);
-        foreach (var change in watcher.Watch(timeout, stopping.Token))
+        foreach (var change in watcher.Watch(timeout, StopToken))
         {
             if (change.PauseProblem is not null)
             {
@@ -69,20 +69,10 @@ public sealed class WatchDeaconHeartbeatCommand : ObservingCommandBase, IDisposa
                 WarnIfFuture(change.Heartbeat, FutureConsequence(change.Heartbeat));
                 WriteObject(change.Heartbeat);
             }
-            else if (change.Problem is HeartbeatNotFoundException)
-            {
-                WriteError(TownRoots.WithTownHint(HeartbeatErrors.ToErrorRecord(change.Problem, writing: false), change.TownRoot));
-            }
             else if (change.Problem is not null)
             {
-                WriteError(HeartbeatErrors.ToErrorRecord(change.Problem, writing: false));
+                WriteFailure(change.TownRoot, change.Problem, writing: false);
             }
         }
     }
-
-    /// <inheritdoc />
-    protected override void StopProcessing() => stopping.Cancel();
-
-    /// <inheritdoc />
-    public void Dispose() => stopping.Dispose();
 }

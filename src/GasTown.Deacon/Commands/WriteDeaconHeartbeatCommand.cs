@@ -2,7 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
-using System.Threading;
+using GasTown.Deacon.Errors;
+using GasTown.Deacon.Storage;
 
 namespace GasTown.Deacon.Commands;
 
@@ -12,13 +13,12 @@ namespace GasTown.Deacon.Commands;
 /// </summary>
 [Cmdlet(VerbsCommunications.Write, "DeaconHeartbeat", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = FieldsSet)]
 [OutputType(typeof(Heartbeat))]
-public sealed class WriteDeaconHeartbeatCommand : PSCmdlet, IDisposable
+public sealed class WriteDeaconHeartbeatCommand : DeaconCommandBase
 {
     private const string FieldsSet = "Fields";
     private const string FieldsLiteralSet = "FieldsLiteral";
     private const string InputObjectSet = "InputObject";
     private const string InputObjectLiteralSet = "InputObjectLiteral";
-    private readonly CancellationTokenSource stopping = new();
 
     /// <summary>
     /// The town root; wildcards stand for every directory they match. Omitted: the heartbeat's own town with
@@ -132,29 +132,16 @@ public sealed class WriteDeaconHeartbeatCommand : PSCmdlet, IDisposable
             townRoots = new[] { TownRoots.Discover(this) };
         }
 
-        foreach (var townRoot in townRoots)
-        {
-            var store = new HeartbeatStore(townRoot, lockTimeout: LockTimeout);
-            UpdateDeaconHeartbeatCommand.WarnIfInsideTown(this, townRoot);
-            if (!ShouldProcess(store.FilePath, Describe(record)))
-            {
-                continue;
-            }
+        ForEachTown(townRoots, townRoot => WriteTo(townRoot, record), writing: true);
+    }
 
-            try
-            {
-                var written = store.Write(record, stopping.Token);
-                WriteObject(new Heartbeat(written, townRoot, DateTimeOffset.UtcNow, TownThresholds.Of(townRoot), new PauseStore(townRoot).Observe().Pause));
-            }
-            catch (HeartbeatException ex)
-            {
-                WriteError(HeartbeatErrors.ToErrorRecord(ex, writing: true));
-            }
-            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-            {
-                // Ctrl+C while waiting for the lock: nothing was written; PowerShell ends the pipeline.
-                return;
-            }
+    private void WriteTo(string townRoot, HeartbeatRecord record)
+    {
+        var store = new HeartbeatStore(townRoot, lockTimeout: LockTimeout);
+        WarnIfInsideTown(townRoot);
+        if (ShouldProcess(store.FilePath, Describe(record)))
+        {
+            WriteObject(Written(store.Write(record, StopToken), townRoot, new PauseStore(townRoot).Observe().Pause));
         }
     }
 
@@ -230,10 +217,4 @@ public sealed class WriteDeaconHeartbeatCommand : PSCmdlet, IDisposable
             : record.Timestamp.ToString(record.Timestamp.Offset == TimeSpan.Zero ? "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'" : "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
         return $"Write the Deacon heartbeat: cycle {record.Cycle}, timestamp {stamp}, {action}, {record.HealthyAgents} healthy and {record.UnhealthyAgents} unhealthy agents";
     }
-
-    /// <summary>Ctrl+C: ends a wait for the lock at once.</summary>
-    protected override void StopProcessing() => stopping.Cancel();
-
-    /// <inheritdoc />
-    public void Dispose() => stopping.Dispose();
 }

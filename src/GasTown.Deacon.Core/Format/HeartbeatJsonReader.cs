@@ -1,0 +1,289 @@
+using System;
+using System.Text;
+using System.Text.Json;
+using GasTown.Deacon.Errors;
+
+namespace GasTown.Deacon.Format;
+
+/// <summary>
+/// Reads heartbeat JSON with the leniency and the strictness of Go's <c>json.Unmarshal</c> into the Heartbeat
+/// struct: keys matched case-insensitively (Go's folding), unknown keys skipped, null and missing keys leaving
+/// zero values, a top-level <c>null</c> giving the zero heartbeat; wrong types, fractions, quoted numbers,
+/// trailing data and bad timestamps refused; broken text (lone surrogate escapes, invalid UTF-8) read as Go reads it,
+/// with U+FFFD. A UTF-8 BOM is skipped, as Windows tools write one. Whatever the bytes, the result is a record or a
+/// <see cref="HeartbeatInvalidException"/> that says where: never another exception.
+/// </summary>
+internal static class HeartbeatJsonReader
+{
+    private const int GoMaxNestingDepth = 10000;
+
+    private static readonly JsonReaderOptions Options = new()
+    {
+        CommentHandling = JsonCommentHandling.Disallow,
+        AllowTrailingCommas = false,
+        MaxDepth = GoMaxNestingDepth,
+    };
+
+    private enum Field
+    {
+        Unknown,
+        Timestamp,
+        Cycle,
+        LastAction,
+        HealthyAgents,
+        UnhealthyAgents,
+    }
+
+    /// <summary>Parses the bytes of a heartbeat file; <paramref name="path"/> is only used in error messages.</summary>
+    /// <exception cref="HeartbeatInvalidException">The bytes are not a heartbeat Go would accept.</exception>
+    public static HeartbeatRecord Parse(ReadOnlySpan<byte> utf8, string path)
+    {
+        if (utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF)
+        {
+            utf8 = utf8.Slice(3);
+        }
+
+        if (IsBlank(utf8))
+        {
+            throw new HeartbeatInvalidException(path, "the file is empty; a heartbeat is a JSON object.");
+        }
+
+        var reader = new Utf8JsonReader(utf8, isFinalBlock: true, new JsonReaderState(Options));
+        try
+        {
+            return ReadDocument(ref reader, utf8, path);
+        }
+        catch (JsonException ex)
+        {
+            var line = (ex.LineNumber ?? 0) + 1;
+            var column = (ex.BytePositionInLine ?? 0) + 1;
+            throw new HeartbeatInvalidException(path, FormattableString.Invariant($"{WithoutLocation(ex.Message)} (line {line}, column {column})"));
+        }
+    }
+
+    private static HeartbeatRecord ReadDocument(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8, string path)
+    {
+        reader.Read();
+        HeartbeatRecord record;
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            // Go unmarshals a bare null into the zero heartbeat without complaint.
+            record = new HeartbeatRecord();
+        }
+        else if (reader.TokenType == JsonTokenType.StartObject)
+        {
+            record = ReadObject(ref reader, utf8, path);
+        }
+        else
+        {
+            throw Invalid(path, utf8, reader, $"a heartbeat is a JSON object, but the file holds {Describe(reader.TokenType)}");
+        }
+
+        // Anything but whitespace after the value makes the reader throw, as Go refuses it too.
+        if (reader.Read())
+        {
+            throw Invalid(path, utf8, reader, "there is more data after the heartbeat object");
+        }
+
+        return record;
+    }
+
+    private static HeartbeatRecord ReadObject(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8, string path)
+    {
+        var timestamp = HeartbeatRecord.ZeroTimestamp;
+        long cycle = 0, healthy = 0, unhealthy = 0;
+        var lastAction = string.Empty;
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var field = Match(ref reader);
+            reader.Read();
+            if (field == Field.Unknown)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            if (reader.TokenType == JsonTokenType.Null)
+            {
+                continue;
+            }
+
+            switch (field)
+            {
+                case Field.Timestamp:
+                    timestamp = ReadTimestamp(ref reader, utf8, path);
+                    break;
+                case Field.Cycle:
+                    cycle = ReadInteger(ref reader, utf8, path, "cycle");
+                    break;
+                case Field.LastAction:
+                    lastAction = ReadString(ref reader, utf8, path, "last_action");
+                    break;
+                case Field.HealthyAgents:
+                    healthy = ReadInteger(ref reader, utf8, path, "healthy_agents");
+                    break;
+                case Field.UnhealthyAgents:
+                    unhealthy = ReadInteger(ref reader, utf8, path, "unhealthy_agents");
+                    break;
+            }
+        }
+
+        return new HeartbeatRecord
+        {
+            Timestamp = timestamp,
+            Cycle = cycle,
+            LastAction = lastAction,
+            HealthyAgents = healthy,
+            UnhealthyAgents = unhealthy,
+        };
+    }
+
+    private static DateTimeOffset ReadTimestamp(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8, string path)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw Invalid(path, utf8, reader, $"timestamp must be an RFC 3339 string, but it is {Describe(reader.TokenType)}");
+        }
+
+        // Go parses the raw bytes between the quotes without unescaping them, so an escaped timestamp fails there too.
+        var raw = reader.ValueSpan;
+        if (!Rfc3339.TryParse(raw, out var value, out var error))
+        {
+            throw Invalid(path, utf8, reader, $"timestamp \"{Encoding.UTF8.GetString(raw.ToArray())}\" is not valid: {error}");
+        }
+
+        return value;
+    }
+
+    private static long ReadInteger(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8, string path, string name)
+    {
+        if (reader.TokenType != JsonTokenType.Number)
+        {
+            throw Invalid(path, utf8, reader, $"{name} must be an integer, but it is {Describe(reader.TokenType)}");
+        }
+
+        var literal = reader.ValueSpan;
+        if (literal.IndexOfAny((byte)'.', (byte)'e', (byte)'E') >= 0)
+        {
+            throw Invalid(path, utf8, reader, $"{name} must be an integer, but it is {Encoding.UTF8.GetString(literal.ToArray())}");
+        }
+
+        if (!reader.TryGetInt64(out var value))
+        {
+            throw Invalid(path, utf8, reader, $"{name} {Encoding.UTF8.GetString(literal.ToArray())} is out of the 64-bit integer range");
+        }
+
+        return value;
+    }
+
+    private static string ReadString(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8, string path, string name)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw Invalid(path, utf8, reader, $"{name} must be a string, but it is {Describe(reader.TokenType)}");
+        }
+
+        // Plain ASCII, the usual case, goes the reader's own fast way; anything else is decoded by Go's rules, as
+        // the reader throws on a lone surrogate escape or invalid UTF-8 where Go substitutes U+FFFD.
+        var raw = reader.ValueSpan;
+        return !reader.ValueIsEscaped && GoJsonString.IsAscii(raw)
+            ? reader.GetString() ?? string.Empty
+            : GoJsonString.Decode(raw);
+    }
+
+    private static Field Match(ref Utf8JsonReader reader)
+    {
+        var name = reader.ValueSpan;
+        if (!reader.ValueIsEscaped && GoJsonString.IsAscii(name))
+        {
+            return MatchAscii(name);
+        }
+
+        return GoKeyFold.FoldToAscii(GoJsonString.Decode(name)) switch
+        {
+            "TIMESTAMP" => Field.Timestamp,
+            "CYCLE" => Field.Cycle,
+            "LAST_ACTION" => Field.LastAction,
+            "HEALTHY_AGENTS" => Field.HealthyAgents,
+            "UNHEALTHY_AGENTS" => Field.UnhealthyAgents,
+            _ => Field.Unknown,
+        };
+    }
+
+    private static Field MatchAscii(ReadOnlySpan<byte> name) => name.Length switch
+    {
+        5 when AsciiFoldEquals(name, "cycle") => Field.Cycle,
+        9 when AsciiFoldEquals(name, "timestamp") => Field.Timestamp,
+        11 when AsciiFoldEquals(name, "last_action") => Field.LastAction,
+        14 when AsciiFoldEquals(name, "healthy_agents") => Field.HealthyAgents,
+        16 when AsciiFoldEquals(name, "unhealthy_agents") => Field.UnhealthyAgents,
+        _ => Field.Unknown,
+    };
+
+    private static bool AsciiFoldEquals(ReadOnlySpan<byte> name, string lower)
+    {
+        for (var i = 0; i < lower.Length; i++)
+        {
+            var b = name[i];
+            if (b is >= (byte)'A' and <= (byte)'Z')
+            {
+                b = (byte)(b + 32);
+            }
+
+            if (b != lower[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static HeartbeatInvalidException Invalid(string path, ReadOnlySpan<byte> utf8, Utf8JsonReader reader, string what)
+    {
+        var offset = (int)reader.TokenStartIndex;
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < offset && i < utf8.Length; i++)
+        {
+            if (utf8[i] == '\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+
+        return new HeartbeatInvalidException(path, FormattableString.Invariant($"{what} (line {line}, column {offset - lineStart + 1})"));
+    }
+
+    private static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.Null => "null",
+        _ => token.ToString(),
+    };
+
+    private static bool IsBlank(ReadOnlySpan<byte> utf8)
+    {
+        foreach (var b in utf8)
+        {
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string WithoutLocation(string message)
+    {
+        var at = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return (at < 0 ? message : message.Substring(0, at)).TrimEnd();
+    }
+}

@@ -1,0 +1,118 @@
+using System;
+using System.Globalization;
+using System.Text;
+
+namespace GasTown.Deacon.Format;
+
+/// <summary>
+/// Writes a heartbeat byte for byte as Go's <c>json.MarshalIndent(hb, "", "  ")</c> does. The shape is fixed
+/// (five keys), so the bytes are laid out here rather than through Utf8JsonWriter: System.Text.Json 8 writes
+/// the platform's line ending and upper-case hex escapes, and escapes a different set of characters than Go.
+/// </summary>
+internal static class HeartbeatJsonWriter
+{
+    private const string Hex = "0123456789abcdef";
+
+    /// <summary>The file's bytes for <paramref name="record"/>: UTF-8 without BOM, <c>\n</c> line ends, no trailing newline.</summary>
+    public static byte[] Serialize(HeartbeatRecord record)
+    {
+        if (record is null)
+        {
+            throw new ArgumentNullException(nameof(record));
+        }
+
+        var text = new StringBuilder(160 + record.LastAction.Length);
+        text.Append("{\n  \"timestamp\": \"");
+        Span<char> stamp = stackalloc char[33];
+        var length = Rfc3339.Format(record.Timestamp, stamp);
+        for (var i = 0; i < length; i++)
+        {
+            text.Append(stamp[i]);
+        }
+
+        text.Append("\",\n  \"cycle\": ").Append(Integer(record.Cycle));
+        if (record.LastAction.Length != 0)
+        {
+            text.Append(",\n  \"last_action\": \"");
+            AppendEscaped(text, record.LastAction);
+            text.Append('"');
+        }
+
+        text.Append(",\n  \"healthy_agents\": ").Append(Integer(record.HealthyAgents));
+        text.Append(",\n  \"unhealthy_agents\": ").Append(Integer(record.UnhealthyAgents));
+        text.Append("\n}");
+
+        // Every character that could not be encoded was escaped above, so plain UTF-8 is exact.
+        return Encoding.UTF8.GetBytes(text.ToString());
+    }
+
+    /// <summary>
+    /// A JSON integer. StringBuilder.Append(long) formats with the current culture, whose minus sign can be
+    /// U+2212 (sv-SE) or carry direction marks (fa-IR, ar-SA); JSON and Go want ASCII '-' and digits.
+    /// </summary>
+    private static string Integer(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Go's string escaping (Go 1.22 and later) with HTML escaping on, as encoding/json uses by default.</summary>
+    internal static void AppendEscaped(StringBuilder text, string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            switch (c)
+            {
+                case '"':
+                    text.Append("\\\"");
+                    continue;
+                case '\\':
+                    text.Append("\\\\");
+                    continue;
+                case '\b':
+                    // Go 1.22 and later (encode.go, appendString); Go 1.19 wrote \u0008 and \u000c.
+                    text.Append("\\b");
+                    continue;
+                case '\f':
+                    text.Append("\\f");
+                    continue;
+                case '\n':
+                    text.Append("\\n");
+                    continue;
+                case '\r':
+                    text.Append("\\r");
+                    continue;
+                case '\t':
+                    text.Append("\\t");
+                    continue;
+                case '<':
+                case '>':
+                case '&':
+                    AppendByteEscape(text, c);
+                    continue;
+                case '\u2028':
+                case '\u2029':
+                    text.Append("\\u202").Append(Hex[c & 0xF]);
+                    continue;
+            }
+
+            if (c < ' ')
+            {
+                AppendByteEscape(text, c);
+            }
+            else if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                text.Append(c).Append(value[++i]);
+            }
+            else if (char.IsSurrogate(c))
+            {
+                // A lone surrogate is not text; Go writes invalid UTF-8 as an escaped replacement character.
+                text.Append("\\ufffd");
+            }
+            else
+            {
+                text.Append(c);
+            }
+        }
+    }
+
+    private static void AppendByteEscape(StringBuilder text, char c) =>
+        text.Append("\\u00").Append(Hex[c >> 4]).Append(Hex[c & 0xF]);
+}

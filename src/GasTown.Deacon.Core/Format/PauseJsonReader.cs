@@ -1,0 +1,246 @@
+using System;
+using System.Text;
+using System.Text.Json;
+using GasTown.Deacon.Errors;
+
+namespace GasTown.Deacon.Format;
+
+/// <summary>
+/// Reads a pause file as Go's <c>json.Unmarshal</c> into Gas Town's PauseState does: keys matched
+/// case-insensitively (Go's folding), unknown keys skipped, null and missing keys leaving zero values, a top-level
+/// <c>null</c> giving the zero state; wrong types, bad timestamps and anything after the object refused. A UTF-8
+/// BOM is skipped, as the heartbeat reader does, since Windows tools write one.
+/// </summary>
+internal static class PauseJsonReader
+{
+    private const int GoMaxNestingDepth = 10000;
+
+    private static readonly JsonReaderOptions Options = new()
+    {
+        CommentHandling = JsonCommentHandling.Disallow,
+        AllowTrailingCommas = false,
+        MaxDepth = GoMaxNestingDepth,
+    };
+
+    private enum Field
+    {
+        Unknown,
+        Paused,
+        Reason,
+        PausedAt,
+        PausedBy,
+    }
+
+    /// <summary>Parses the bytes of a pause file; <paramref name="path"/> is only used in error messages.</summary>
+    /// <exception cref="PauseInvalidException">The bytes are not a pause file Go would accept.</exception>
+    public static PauseState Parse(ReadOnlySpan<byte> utf8, string path)
+    {
+        if (utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF)
+        {
+            utf8 = utf8.Slice(3);
+        }
+
+        var blank = true;
+        foreach (var b in utf8)
+        {
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r'))
+            {
+                blank = false;
+                break;
+            }
+        }
+
+        if (blank)
+        {
+            throw new PauseInvalidException(path, "the file is empty; a pause file is a JSON object.");
+        }
+
+        var reader = new Utf8JsonReader(utf8, isFinalBlock: true, new JsonReaderState(Options));
+        try
+        {
+            return ReadDocument(ref reader, utf8, path);
+        }
+        catch (JsonException ex)
+        {
+            var message = ex.Message;
+            var at = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            message = OneLine(at < 0 ? message : message.Substring(0, at)).TrimEnd('.');
+            throw new PauseInvalidException(path, $"{message} (line {(ex.LineNumber ?? 0) + 1}, column {(ex.BytePositionInLine ?? 0) + 1})");
+        }
+    }
+
+    private static PauseState ReadDocument(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8, string path)
+    {
+        reader.Read();
+        PauseState state;
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            // Go unmarshals a bare null into the zero state without complaint: not paused.
+            state = new PauseState();
+        }
+        else if (reader.TokenType == JsonTokenType.StartObject)
+        {
+            state = ReadObject(ref reader, utf8, path);
+        }
+        else
+        {
+            throw Invalid(path, utf8, reader, $"a pause file is a JSON object, but this one holds {Describe(reader.TokenType)}");
+        }
+
+        // Anything but whitespace after the value makes the reader throw, as Go refuses it too.
+        if (reader.Read())
+        {
+            throw Invalid(path, utf8, reader, "there is more data after the object");
+        }
+
+        return state;
+    }
+
+    private static PauseState ReadObject(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8, string path)
+    {
+        var paused = false;
+        var reason = string.Empty;
+        var pausedAt = HeartbeatRecord.ZeroTimestamp;
+        var pausedBy = string.Empty;
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var field = Match(ref reader);
+            reader.Read();
+            if (field == Field.Unknown)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            if (reader.TokenType == JsonTokenType.Null)
+            {
+                continue;
+            }
+
+            switch (field)
+            {
+                case Field.Paused:
+                    paused = reader.TokenType switch
+                    {
+                        JsonTokenType.True => true,
+                        JsonTokenType.False => false,
+                        _ => throw Invalid(path, utf8, reader, $"paused must be true or false, but it is {Describe(reader.TokenType)}"),
+                    };
+                    break;
+                case Field.Reason:
+                    reason = ReadString(ref reader, utf8, path, "reason");
+                    break;
+                case Field.PausedAt:
+                    pausedAt = ReadTimestamp(ref reader, utf8, path);
+                    break;
+                case Field.PausedBy:
+                    pausedBy = ReadString(ref reader, utf8, path, "paused_by");
+                    break;
+            }
+        }
+
+        return new PauseState { Paused = paused, Reason = reason, PausedAt = pausedAt, PausedBy = pausedBy };
+    }
+
+    private static DateTimeOffset ReadTimestamp(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8, string path)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw Invalid(path, utf8, reader, $"paused_at must be an RFC 3339 string, but it is {Describe(reader.TokenType)}");
+        }
+
+        // Go parses the raw bytes between the quotes without unescaping them, so an escaped time fails there too.
+        var raw = reader.ValueSpan;
+        if (!Rfc3339.TryParse(raw, out var value, out var error))
+        {
+            throw Invalid(path, utf8, reader, $"paused_at \"{Encoding.UTF8.GetString(raw.ToArray())}\" is not valid: {error}");
+        }
+
+        return value;
+    }
+
+    private static string ReadString(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8, string path, string name)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw Invalid(path, utf8, reader, $"{name} must be a string, but it is {Describe(reader.TokenType)}");
+        }
+
+        try
+        {
+            return reader.GetString() ?? string.Empty;
+        }
+        catch (InvalidOperationException) when (!reader.ValueIsEscaped)
+        {
+            // Go accepts invalid UTF-8 and substitutes U+FFFD; the decoder's replacement does the same.
+            return Encoding.UTF8.GetString(reader.ValueSpan.ToArray());
+        }
+    }
+
+    /// <summary>
+    /// Go folds each rune as ToUpper(ToLower(r)), so a few non-ASCII letters (the long s, the Kelvin sign) match
+    /// ASCII ones. The file is read rarely, so one small string per key costs nothing worth saving.
+    /// </summary>
+    private static Field Match(ref Utf8JsonReader reader)
+    {
+        string name;
+        try
+        {
+            name = reader.GetString() ?? string.Empty;
+        }
+        catch (InvalidOperationException)
+        {
+            // A key of invalid UTF-8 is no key Go knows: it skips it, as it skips any unknown key.
+            return Field.Unknown;
+        }
+
+        var folded = new StringBuilder(name.Length);
+        foreach (var c in name)
+        {
+            // Go lower-cases U+0130 to 'i'; the invariant culture leaves it alone.
+            folded.Append(c == '\u0130' ? 'I' : char.ToUpperInvariant(char.ToLowerInvariant(c)));
+        }
+
+        return folded.ToString() switch
+        {
+            "PAUSED" => Field.Paused,
+            "REASON" => Field.Reason,
+            "PAUSED_AT" => Field.PausedAt,
+            "PAUSED_BY" => Field.PausedBy,
+            _ => Field.Unknown,
+        };
+    }
+
+    private static PauseInvalidException Invalid(string path, ReadOnlySpan<byte> utf8, Utf8JsonReader reader, string what)
+    {
+        var offset = (int)reader.TokenStartIndex;
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < offset && i < utf8.Length; i++)
+        {
+            if (utf8[i] == '\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+
+        return new PauseInvalidException(path, $"{what} (line {line}, column {offset - lineStart + 1})");
+    }
+
+    private static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.Null => "null",
+        _ => token.ToString(),
+    };
+
+    /// <summary>The reader quotes the text it choked on, line breaks and all; a message is one line.</summary>
+    private static string OneLine(string text) =>
+        System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ").Trim();
+}

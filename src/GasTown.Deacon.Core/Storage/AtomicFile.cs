@@ -1,0 +1,150 @@
+using System;
+using System.IO;
+using System.Threading;
+
+namespace GasTown.Deacon.Storage;
+
+/// <summary>
+/// Replaces a small file whole: the bytes go to a uniquely named temp file beside it, are flushed to disk, then
+/// renamed over the target, so a reader sees the old file or the new one and a failed write leaves the old one
+/// whole. Temp files left by a killed writer are swept by the next one.
+/// </summary>
+internal static class AtomicFile
+{
+    /// <summary>Writes <paramref name="bytes"/> to <paramref name="target"/>.</summary>
+    /// <param name="target">The file to replace or create.</param>
+    /// <param name="bytes">Its new contents.</param>
+    /// <param name="newFileMode">The Unix mode Go would give a new file; an existing file keeps its own, as with Go's os.WriteFile.</param>
+    /// <param name="orphanAge">
+    /// How old a temp file must be to count as left by a killed writer: zero when the caller holds a lock that every
+    /// writer takes (any temp file is then an orphan), else long enough that no live writer is still at it.
+    /// </param>
+    /// <param name="wrapStream">Test seam: wraps the temp file's stream so a test can make the write fail part-way.</param>
+    /// <exception cref="IOException">The write failed; the target is unchanged and the temp file removed.</exception>
+    /// <exception cref="UnauthorizedAccessException">The write was refused; the target is unchanged.</exception>
+    public static void Write(string target, byte[] bytes, int newFileMode, TimeSpan orphanAge, Func<Stream, Stream>? wrapStream = null)
+    {
+        var directory = Path.GetDirectoryName(target)!;
+        var name = Path.GetFileName(target);
+        SweepOrphans(directory, name + ".*.tmp", orphanAge);
+        var temp = Path.Combine(directory, $"{name}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1))
+            {
+                var stream = wrapStream?.Invoke(file) ?? file;
+                stream.Write(bytes, 0, bytes.Length);
+                stream.Flush();
+                file.Flush(flushToDisk: true);
+            }
+
+            CopyModeOrDefault(target, temp, newFileMode);
+            Replace(temp, target);
+        }
+        catch
+        {
+            TryDelete(temp);
+            throw;
+        }
+    }
+
+    private static void SweepOrphans(string directory, string pattern, TimeSpan orphanAge)
+    {
+        try
+        {
+            var cutoff = DateTime.UtcNow - orphanAge;
+            foreach (var orphan in Directory.EnumerateFiles(directory, pattern))
+            {
+                if (orphanAge <= TimeSpan.Zero || File.GetLastWriteTimeUtc(orphan) < cutoff)
+                {
+                    TryDelete(orphan);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Housekeeping only: the write itself will report a directory it cannot use.
+        }
+    }
+
+    private static void CopyModeOrDefault(string target, string temp, int newFileMode)
+    {
+        if (!UnixFileModes.Supported)
+        {
+            return;
+        }
+
+        var existing = TryGetAttributes(target);
+        if (existing is FileAttributes attributes && (attributes & (FileAttributes.ReparsePoint | FileAttributes.Directory)) == 0)
+        {
+            UnixFileModes.Set(temp, UnixFileModes.Get(target) ?? newFileMode);
+        }
+        else
+        {
+            UnixFileModes.Narrow(temp, newFileMode);
+        }
+    }
+
+    /// <summary>
+    /// Renames the temp file over the target. netstandard2.0 has no overwriting File.Move: File.Replace renames over
+    /// an existing file, File.Move takes the first write. A link planted at the target is removed first so the
+    /// write never lands where it points.
+    /// </summary>
+    private static void Replace(string temp, string target)
+    {
+        const int attempts = 20;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var attributes = TryGetAttributes(target);
+                if (attributes is FileAttributes a && (a & FileAttributes.ReparsePoint) != 0)
+                {
+                    File.Delete(target);
+                    attributes = null;
+                }
+
+                if (attributes is null)
+                {
+                    File.Move(temp, target);
+                }
+                else
+                {
+                    File.Replace(temp, target, null, ignoreMetadataErrors: true);
+                }
+
+                return;
+            }
+            catch (Exception ex) when (attempt < attempts && ex is IOException or UnauthorizedAccessException && File.Exists(temp))
+            {
+                // The target appeared or vanished between the check and the rename, or (Windows) a reader that does
+                // not share delete access has it open for a moment: look again.
+                Thread.Sleep(attempt);
+            }
+        }
+    }
+
+    private static FileAttributes? TryGetAttributes(string path)
+    {
+        try
+        {
+            return File.GetAttributes(path);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: the next writer sweeps what is left.
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using System;
+using System.IO;
+using System.Reflection;
+using System.Runtime.InteropServices;
+
+namespace GasTown.Deacon.Storage;
+
+/// <summary>
+/// Symbolic links (and Windows junctions), told apart from other reparse points such as OneDrive's cloud files,
+/// which every file in a OneDrive folder may be. netstandard2.0 has no API for this; .NET 6 and later have
+/// FileSystemInfo.LinkTarget, bound here once by reflection. Without it (Windows PowerShell 5.1) the reparse tag
+/// is read with FindFirstFile.
+/// </summary>
+internal static class FileLinks
+{
+    private const uint ReparseTagMountPoint = 0xA0000003;
+    private const uint ReparseTagSymlink = 0xA000000C;
+
+    private static readonly PropertyInfo? LinkTargetProperty = typeof(FileSystemInfo).GetProperty("LinkTarget");
+    private static readonly bool IsWindows = RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
+
+    /// <summary>
+    /// Whether <paramref name="path"/> itself is a link (dangling or not); <paramref name="target"/> is where it
+    /// points, when known.
+    /// </summary>
+    public static bool IsLink(string path, out string? target)
+    {
+        target = null;
+        FileAttributes attributes;
+        try
+        {
+            attributes = File.GetAttributes(path);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return false;
+        }
+
+        if ((attributes & FileAttributes.ReparsePoint) == 0)
+        {
+            return false;
+        }
+
+        if (LinkTargetProperty is not null)
+        {
+            target = (string?)LinkTargetProperty.GetValue(new FileInfo(path));
+            return target is not null;
+        }
+
+        return !IsWindows || ReparseTag(path) is ReparseTagSymlink or ReparseTagMountPoint;
+    }
+
+    /// <summary>The reparse tag of <paramref name="path"/> (FindFirstFile reports it for a reparse point), or null.</summary>
+    private static uint? ReparseTag(string path)
+    {
+        var handle = FindFirstFileW(path, out var data);
+        if (handle == new IntPtr(-1))
+        {
+            return null;
+        }
+
+        FindClose(handle);
+        return data.Reserved0;
+    }
+
+    [DllImport("kernel32.dll", CharSet = CharSet.Unicode, SetLastError = true)]
+    private static extern IntPtr FindFirstFileW(string fileName, out Win32FindData findData);
+
+    [DllImport("kernel32.dll")]
+    [return: MarshalAs(UnmanagedType.Bool)]
+    private static extern bool FindClose(IntPtr findFile);
+
+    /// <summary>WIN32_FIND_DATAW.</summary>
+    [StructLayout(LayoutKind.Sequential, CharSet = CharSet.Unicode)]
+    private struct Win32FindData
+    {
+        public uint FileAttributes;
+        public System.Runtime.InteropServices.ComTypes.FILETIME CreationTime;
+        public System.Runtime.InteropServices.ComTypes.FILETIME LastAccessTime;
+        public System.Runtime.InteropServices.ComTypes.FILETIME LastWriteTime;
+        public uint FileSizeHigh;
+        public uint FileSizeLow;
+        public uint Reserved0;
+        public uint Reserved1;
+        [MarshalAs(UnmanagedType.ByValTStr, SizeConst = 260)]
+        public string FileName;
+        [MarshalAs(UnmanagedType.ByValTStr, SizeConst = 14)]
+        public string AlternateFileName;
+    }
+}

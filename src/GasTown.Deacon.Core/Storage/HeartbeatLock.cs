@@ -1,0 +1,173 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Threading;
+using GasTown.Deacon.Errors;
+
+namespace GasTown.Deacon.Storage;
+
+/// <summary>
+/// An exclusive cross-process lock on <c>deacon/heartbeat.json.lock</c>. The runtime enforces FileShare.None
+/// with a sharing mode on Windows and with flock(2) on Unix, so every process using this library (and every
+/// thread in one) excludes the others. The lock file is never deleted: deleting it would let two writers lock
+/// two different files.
+/// </summary>
+/// <remarks>
+/// The lock file is never opened through a link. netstandard2.0 has no O_NOFOLLOW, so: a link found at the path is
+/// refused; a missing file is created with CreateNew (O_CREAT|O_EXCL, which fails on any link, dangling or not);
+/// an existing one is opened with Open, which creates nothing and truncates nothing. A link planted between the
+/// check and the open can only lead Open to an existing file, left unchanged; it is seen after the open and
+/// refused. A planted link is refused rather than removed: with no lock yet held, a writer removing "the link"
+/// could remove the lock file another writer had just put in its place and locked, and two writers would each hold
+/// a lock. Removing it is left to a person, whom the error tells where it points.
+/// </remarks>
+internal sealed class HeartbeatLock : IDisposable
+{
+    private const string OpenFailed = "Cannot take the heartbeat lock";
+    private readonly FileStream stream;
+
+    private HeartbeatLock(FileStream stream)
+    {
+        this.stream = stream;
+    }
+
+    /// <summary>Waits up to <paramref name="timeout"/> for the lock at <paramref name="lockPath"/>.</summary>
+    /// <exception cref="HeartbeatLockTimeoutException">Another holder kept it for the whole wait.</exception>
+    /// <exception cref="HeartbeatIOException">The lock file cannot be opened at all; reported at once, without waiting.</exception>
+    public static HeartbeatLock Acquire(string lockPath, TimeSpan timeout) => Acquire(lockPath, timeout, CancellationToken.None);
+
+    /// <summary>
+    /// Waits up to <paramref name="timeout"/> for the lock at <paramref name="lockPath"/>; cancelling
+    /// <paramref name="cancellationToken"/> ends the wait at once.
+    /// </summary>
+    /// <exception cref="HeartbeatLockTimeoutException">Another holder kept it for the whole wait.</exception>
+    /// <exception cref="HeartbeatIOException">The lock file cannot be opened at all; reported at once, without waiting.</exception>
+    /// <exception cref="OperationCanceledException">The wait was cancelled.</exception>
+    public static HeartbeatLock Acquire(string lockPath, TimeSpan timeout, CancellationToken cancellationToken) =>
+        Acquire(lockPath, timeout, cancellationToken, OpenFile, null);
+
+    /// <summary>The same, with the file opening and a hook called at each sign of contention given, for tests.</summary>
+    internal static HeartbeatLock Acquire(
+        string lockPath,
+        TimeSpan timeout,
+        CancellationToken cancellationToken,
+        Func<string, FileMode, FileStream> open,
+        Action? contended)
+    {
+        var clock = Stopwatch.StartNew();
+        var pause = 1;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            IOException? contention = null;
+            try
+            {
+                var opened = OpenLockFile(lockPath, open);
+                if (opened is not null)
+                {
+                    return new HeartbeatLock(opened);
+                }
+            }
+            catch (IOException ex) when (FileSystemFaults.IsContention(ex))
+            {
+                // A sharing violation (Windows) or a held flock (Unix): someone else has the lock.
+                contention = ex;
+            }
+
+            if (clock.Elapsed >= timeout)
+            {
+                throw new HeartbeatLockTimeoutException(lockPath, clock.Elapsed, contention);
+            }
+
+            contended?.Invoke();
+            if (cancellationToken.CanBeCanceled)
+            {
+                cancellationToken.WaitHandle.WaitOne(pause);
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+            else
+            {
+                Thread.Sleep(pause);
+            }
+
+            pause = Math.Min(pause * 2, 25);
+        }
+    }
+
+    /// <summary>Releases the lock.</summary>
+    public void Dispose() => stream.Dispose();
+
+    /// <summary>Opens the lock file as a lock: exclusive (flock on Unix, a sharing mode on Windows).</summary>
+    internal static FileStream OpenFile(string path, FileMode mode) => new(path, mode, FileAccess.ReadWrite, FileShare.None, 1);
+
+    /// <summary>
+    /// Opens (or creates) the lock file, never through a link. Returns null when the path changed under it (look
+    /// again); throws contention as the raw IOException, every other failure as a HeartbeatIOException.
+    /// </summary>
+    private static FileStream? OpenLockFile(string path, Func<string, FileMode, FileStream> open)
+    {
+        RefuseLink(path);
+        FileStream stream;
+        try
+        {
+            try
+            {
+                stream = open(path, FileMode.Open);
+            }
+            catch (FileNotFoundException)
+            {
+                try
+                {
+                    stream = open(path, FileMode.CreateNew);
+                }
+                catch (IOException ex) when (!FileSystemFaults.IsContention(ex) && Exists(path))
+                {
+                    return null; // created by another writer, or planted, just now
+                }
+            }
+        }
+        catch (Exception ex) when (ex is UnauthorizedAccessException || (ex is IOException io && !FileSystemFaults.IsContention(io)))
+        {
+            throw new HeartbeatIOException(OpenFailed, path, ex);
+        }
+
+        try
+        {
+            RefuseLink(path);
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+
+        return stream;
+    }
+
+    private static void RefuseLink(string path)
+    {
+        if (FileLinks.IsLink(path, out var target))
+        {
+            var to = target is null ? string.Empty : $" to '{target}'";
+            throw new HeartbeatIOException(
+                OpenFailed,
+                path,
+                HeartbeatIOFault.LinkInTheWay,
+                $"it is a symbolic link{to}, and the lock is never opened through a link. Nothing was written; remove the link",
+                null);
+        }
+    }
+
+    private static bool Exists(string path)
+    {
+        try
+        {
+            File.GetAttributes(path);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+}

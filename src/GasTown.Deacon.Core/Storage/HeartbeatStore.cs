@@ -1,0 +1,462 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Threading;
+using GasTown.Deacon.Errors;
+using GasTown.Deacon.Format;
+
+namespace GasTown.Deacon.Storage;
+
+/// <summary>
+/// A town's <c>deacon/heartbeat.json</c>: read without locks, written atomically (temp file, flush to disk,
+/// rename), updated under a cross-process lock so that concurrent writers lose no cycle. The file stays
+/// exactly what Gas Town's Go daemon reads and writes. Go writes in place (truncate, then write), so a read that
+/// finds an empty file, or JSON that stops short, looks again until the file has been still for a while before
+/// calling it invalid.
+/// </summary>
+public sealed class HeartbeatStore
+{
+    /// <summary>Files larger than this are refused unread: a heartbeat is about 150 bytes.</summary>
+    public const long MaxFileSize = 1024 * 1024;
+
+    /// <summary>How long writers wait for the lock unless told otherwise.</summary>
+    public static readonly TimeSpan DefaultLockTimeout = TimeSpan.FromSeconds(10);
+
+    private const string DeaconDirectoryName = "deacon";
+    private const string FileName = "heartbeat.json";
+    private const string TempPattern = FileName + ".*.tmp";
+
+    // Looks a quiet spell needs besides its length, so that a reader itself descheduled does not give up after two.
+    private const int QuietLooks = 10;
+
+    private readonly TimeProvider timeProvider;
+
+    /// <summary>A store for the town at <paramref name="townRoot"/>, which should be a full path.</summary>
+    public HeartbeatStore(string townRoot, TimeProvider? timeProvider = null, TimeSpan? lockTimeout = null)
+    {
+        if (string.IsNullOrEmpty(townRoot))
+        {
+            throw new ArgumentException("A town root is required.", nameof(townRoot));
+        }
+
+        TownRoot = townRoot;
+        DeaconDirectory = Path.Combine(townRoot, DeaconDirectoryName);
+        FilePath = Path.Combine(DeaconDirectory, FileName);
+        LockPath = FilePath + ".lock";
+        this.timeProvider = timeProvider ?? TimeProvider.System;
+        LockTimeout = lockTimeout ?? DefaultLockTimeout;
+        if (LockTimeout < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(lockTimeout), lockTimeout, "The lock timeout cannot be negative.");
+        }
+    }
+
+    /// <summary>The town's root directory.</summary>
+    public string TownRoot { get; }
+
+    /// <summary><c>&lt;TownRoot&gt;/deacon</c>.</summary>
+    public string DeaconDirectory { get; }
+
+    /// <summary><c>&lt;TownRoot&gt;/deacon/heartbeat.json</c>.</summary>
+    public string FilePath { get; }
+
+    /// <summary>The lock file writers hold, beside the heartbeat.</summary>
+    public string LockPath { get; }
+
+    /// <summary>How long a writer waits for the lock.</summary>
+    public TimeSpan LockTimeout { get; }
+
+    /// <summary>Test seam: wraps the temp file's stream so a test can make the write fail part-way.</summary>
+    internal Func<Stream, Stream>? TempStreamWrapper { get; set; }
+
+    /// <summary>Test seam: runs after the temp file is complete, just before it replaces the heartbeat.</summary>
+    internal Action<string>? BeforeReplace { get; set; }
+
+    /// <summary>
+    /// How long a file caught mid-write (empty, cut short, growing) must stay unchanged before a read gives up on
+    /// it. A writer in place (Go's os.WriteFile) leaves it so for microseconds, but a writer descheduled between
+    /// its truncate and its write leaves it so for as long as the machine is busy: on a loaded 2-core machine
+    /// (load 6-7) the file stayed empty and unchanged for up to about 110 ms beside Go looping Touch.
+    /// </summary>
+    internal TimeSpan ReadQuietTime { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// How long a read keeps looking at a file caught mid-write while it keeps changing. Beside a writer in a tight
+    /// loop the file is empty most of the time (60% of looks beside Go looping Touch on ext4), so it may take many
+    /// looks; a file rewritten wrong forever must still be reported.
+    /// </summary>
+    internal TimeSpan ReadPatience { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Test seam: runs before the rename over the heartbeat is tried again, with the attempt just made.</summary>
+    internal Action<int>? BeforeReplaceRetry { get; set; }
+
+    /// <summary>Test seam: runs before a read looks again at a file caught mid-write, with the attempt just made.</summary>
+    internal Action<int>? BeforeReadRetry { get; set; }
+
+    /// <summary>Test seam: opens the lock file (path, mode) instead of the file system.</summary>
+    internal Func<string, FileMode, FileStream>? LockFileOpener { get; set; }
+
+    /// <summary>Test seam: runs each time the lock is found held, before waiting.</summary>
+    internal Action? WhileLockHeld { get; set; }
+
+    /// <summary>The heartbeat path of the town at <paramref name="townRoot"/>, as Go's HeartbeatFile gives it.</summary>
+    public static string GetHeartbeatPath(string townRoot) => Path.Combine(townRoot, DeaconDirectoryName, FileName);
+
+    /// <summary>
+    /// Reads the heartbeat. Takes no lock: this store's writers replace the file whole. Writers in place (Go, older
+    /// Gas Town) empty the file and then write it, so a file found empty, stopping short or growing is read again
+    /// until it has stayed unchanged for a quarter of a second (or for at most two seconds while it keeps changing);
+    /// a complete but invalid file is reported at once.
+    /// </summary>
+    /// <exception cref="HeartbeatNotFoundException">There is no heartbeat file.</exception>
+    /// <exception cref="TownRootNotFoundException">The town root does not exist.</exception>
+    /// <exception cref="HeartbeatInvalidException">The file is not a heartbeat Go would accept.</exception>
+    /// <exception cref="HeartbeatTooLargeException">The file is over <see cref="MaxFileSize"/>.</exception>
+    /// <exception cref="HeartbeatIOException">The file could not be read.</exception>
+    public HeartbeatRecord Read()
+    {
+        Stopwatch? settling = null;
+        var lastStamp = DateTime.MinValue;
+        var lastChange = TimeSpan.Zero;
+        var quietLooks = 0;
+        for (var attempt = 1; ; attempt++)
+        {
+            var bytes = ReadBytes(out var length, out var grew);
+            var content = new ReadOnlySpan<byte>(bytes, 0, length);
+            if (!grew && !IncompleteJson.EndsEarly(content))
+            {
+                return HeartbeatJsonReader.Parse(content, FilePath);
+            }
+
+            // Looks are ~1 ms apart and a writer's empty moment lasts microseconds, so each look is a fresh draw; but
+            // a writer in a loop can keep the file empty most of the time, so keep drawing while it is being written.
+            settling ??= Stopwatch.StartNew();
+            var stamp = LastWriteTime();
+            if (stamp != lastStamp)
+            {
+                lastStamp = stamp;
+                lastChange = settling.Elapsed;
+                quietLooks = 0;
+            }
+
+            var quiet = ++quietLooks >= QuietLooks && settling.Elapsed - lastChange >= ReadQuietTime;
+            if (quiet || settling.Elapsed >= ReadPatience)
+            {
+                if (grew)
+                {
+                    throw new HeartbeatIOException(
+                        "Cannot read the heartbeat file", FilePath, HeartbeatIOFault.Other, "it kept growing while being read", null);
+                }
+
+                // Left empty or cut short: the parser says what is missing and where.
+                return HeartbeatJsonReader.Parse(content, FilePath);
+            }
+
+            BeforeReadRetry?.Invoke(attempt);
+            Thread.Sleep(1);
+        }
+    }
+
+    /// <summary>Observes the heartbeat now, against <paramref name="thresholds"/>.</summary>
+    public Heartbeat Observe(HeartbeatThresholds thresholds) =>
+        new(Read(), TownRoot, timeProvider.GetUtcNow(), thresholds);
+
+    /// <summary>
+    /// Writes <paramref name="record"/> as the heartbeat, under the lock, atomically and durably. A zero
+    /// timestamp becomes now, as in Go. Returns what was written. Cancelling <paramref name="cancellationToken"/>
+    /// ends a wait for the lock; once held, the write completes.
+    /// </summary>
+    /// <exception cref="HeartbeatTooLargeException">The heartbeat would be over <see cref="MaxFileSize"/>; nothing was written.</exception>
+    /// <exception cref="HeartbeatLockTimeoutException">Another writer held the lock for all of <see cref="LockTimeout"/>.</exception>
+    /// <exception cref="HeartbeatIOException">The file system failed; the previous heartbeat is unchanged.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled while waiting for the lock; nothing was written.</exception>
+    public HeartbeatRecord Write(HeartbeatRecord record, CancellationToken cancellationToken = default)
+    {
+        if (record is null)
+        {
+            throw new ArgumentNullException(nameof(record));
+        }
+
+        if (record.Timestamp == HeartbeatRecord.ZeroTimestamp)
+        {
+            record = record with { Timestamp = timeProvider.GetUtcNow() };
+        }
+
+        var bytes = Serialize(record);
+        using (Lock(cancellationToken))
+        {
+            WriteLocked(bytes);
+        }
+
+        return record;
+    }
+
+    /// <summary>
+    /// Go's Touch and TouchWithAction as one atomic step: read, cycle + 1 (1 when there is no valid heartbeat),
+    /// timestamp now in UTC, action and counts as given (empty and zero clear them), write. Holds the lock
+    /// throughout, so any number of concurrent updaters lose no cycle. Cancelling <paramref name="cancellationToken"/>
+    /// ends a wait for the lock; once held, the update completes.
+    /// </summary>
+    /// <exception cref="HeartbeatCycleOverflowException">The cycle is at <see cref="long.MaxValue"/>; nothing was written.</exception>
+    /// <exception cref="HeartbeatTooLargeException">The heartbeat would be over <see cref="MaxFileSize"/>; nothing was written.</exception>
+    /// <exception cref="HeartbeatLockTimeoutException">Another writer held the lock for all of <see cref="LockTimeout"/>.</exception>
+    /// <exception cref="HeartbeatIOException">The file system failed; the previous heartbeat is unchanged.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled while waiting for the lock; nothing was written.</exception>
+    public HeartbeatUpdateResult Update(
+        string? action = null, long healthyAgents = 0, long unhealthyAgents = 0, CancellationToken cancellationToken = default)
+    {
+        using (Lock(cancellationToken))
+        {
+            HeartbeatRecord? previous = null;
+            HeartbeatException? replaced = null;
+            try
+            {
+                previous = Read();
+            }
+            catch (HeartbeatException ex) when (ex.Absence != HeartbeatAbsence.None)
+            {
+                // No usable heartbeat: the cycle starts again at 1, and the caller hears of a file it replaced.
+                replaced = ex.Absence == HeartbeatAbsence.Invalid ? ex : null;
+            }
+
+            if (previous is not null && previous.Cycle == long.MaxValue)
+            {
+                throw new HeartbeatCycleOverflowException(FilePath);
+            }
+
+            var written = new HeartbeatRecord
+            {
+                Timestamp = timeProvider.GetUtcNow().ToUniversalTime(),
+                Cycle = previous is null ? 1 : previous.Cycle + 1,
+                LastAction = action ?? string.Empty,
+                HealthyAgents = healthyAgents,
+                UnhealthyAgents = unhealthyAgents,
+            };
+            WriteLocked(Serialize(written));
+            return new HeartbeatUpdateResult(written, replaced);
+        }
+    }
+
+    private HeartbeatLock Lock(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        RequireTownRoot();
+        if (!Directory.Exists(DeaconDirectory))
+        {
+            try
+            {
+                Directory.CreateDirectory(DeaconDirectory);
+                UnixFileModes.Narrow(DeaconDirectory, UnixFileModes.DirectoryDefault);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                const string message = "Cannot create the Deacon's directory";
+                throw File.Exists(DeaconDirectory)
+                    ? new HeartbeatIOException(message, DeaconDirectory, HeartbeatIOFault.FileInTheWay, FileSystemFaults.Describe(HeartbeatIOFault.FileInTheWay, ex), ex)
+                    : new HeartbeatIOException(message, DeaconDirectory, ex);
+            }
+        }
+
+        return HeartbeatLock.Acquire(LockPath, LockTimeout, cancellationToken, LockFileOpener ?? HeartbeatLock.OpenFile, WhileLockHeld);
+    }
+
+    /// <summary>The heartbeat's bytes, refused when over the limit every reader applies: better no write than one nobody can read.</summary>
+    private byte[] Serialize(HeartbeatRecord record)
+    {
+        var bytes = HeartbeatJsonWriter.Serialize(record);
+        if (bytes.Length > MaxFileSize)
+        {
+            throw new HeartbeatTooLargeException(FilePath, bytes.Length, MaxFileSize, refusedWrite: true);
+        }
+
+        return bytes;
+    }
+
+    private void RequireTownRoot()
+    {
+        if (!Directory.Exists(TownRoot))
+        {
+            throw new TownRootNotFoundException(TownRoot);
+        }
+    }
+
+    /// <summary>
+    /// The file's bytes, in one pass. <paramref name="grew"/> says the file grew while being read: one byte of room
+    /// past the size tells a file that grew (a writer in place) from one that did not.
+    /// </summary>
+    private byte[] ReadBytes(out int length, out bool grew)
+    {
+        try
+        {
+            using var stream = new FileStream(FilePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1);
+            var size = stream.Length;
+            if (size > MaxFileSize)
+            {
+                throw new HeartbeatTooLargeException(FilePath, size, MaxFileSize);
+            }
+
+            var buffer = new byte[size + 1];
+            length = 0;
+            int read;
+            while (length < buffer.Length && (read = stream.Read(buffer, length, buffer.Length - length)) > 0)
+            {
+                length += read;
+            }
+
+            grew = length > size;
+            return buffer;
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            RequireTownRoot();
+            throw new HeartbeatNotFoundException(FilePath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new HeartbeatIOException("Cannot read the heartbeat file", FilePath, ex);
+        }
+    }
+
+    private DateTime LastWriteTime()
+    {
+        try
+        {
+            return File.GetLastWriteTimeUtc(FilePath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return DateTime.MinValue;
+        }
+    }
+
+    private void WriteLocked(byte[] bytes)
+    {
+        SweepOrphanedTempFiles();
+        var temp = Path.Combine(DeaconDirectory, $"{FileName}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1))
+            {
+                var stream = TempStreamWrapper?.Invoke(file) ?? file;
+                stream.Write(bytes, 0, bytes.Length);
+                stream.Flush();
+                file.Flush(flushToDisk: true);
+            }
+
+            CopyModeOrDefault(temp);
+            BeforeReplace?.Invoke(temp);
+            Replace(temp, FilePath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            TryDelete(temp);
+            throw new HeartbeatIOException("Cannot write the heartbeat", FilePath, ex, "the previous one is unchanged");
+        }
+        catch
+        {
+            TryDelete(temp);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Writers hold the lock while their temp file exists, so under the lock any temp file left is the remains of
+    /// a killed writer.
+    /// </summary>
+    private void SweepOrphanedTempFiles()
+    {
+        try
+        {
+            foreach (var orphan in Directory.EnumerateFiles(DeaconDirectory, TempPattern))
+            {
+                TryDelete(orphan);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Housekeeping only: the write itself will report a directory it cannot use.
+        }
+    }
+
+    private void CopyModeOrDefault(string temp)
+    {
+        if (!UnixFileModes.Supported)
+        {
+            return;
+        }
+
+        var existing = TryGetAttributes(FilePath);
+        if (existing is FileAttributes attributes && (attributes & (FileAttributes.ReparsePoint | FileAttributes.Directory)) == 0)
+        {
+            UnixFileModes.Set(temp, UnixFileModes.Get(FilePath) ?? UnixFileModes.FileDefault);
+        }
+        else
+        {
+            UnixFileModes.Narrow(temp, UnixFileModes.FileDefault);
+        }
+    }
+
+    /// <summary>
+    /// Renames the complete temp file over the heartbeat. netstandard2.0 has no overwriting File.Move: File.Replace
+    /// renames over an existing file (rename(2) on Unix, ReplaceFile on Windows), File.Move takes the first write.
+    /// A link planted at the heartbeat's path is removed first so the write never lands where it points.
+    /// </summary>
+    private void Replace(string temp, string target)
+    {
+        const int attempts = 20;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var attributes = TryGetAttributes(target);
+                if (attributes is FileAttributes a && (a & FileAttributes.ReparsePoint) != 0)
+                {
+                    File.Delete(target);
+                    attributes = null;
+                }
+
+                if (attributes is null)
+                {
+                    File.Move(temp, target);
+                }
+                else
+                {
+                    File.Replace(temp, target, null, ignoreMetadataErrors: true);
+                }
+
+                return;
+            }
+            catch (Exception ex) when (attempt < attempts && ex is IOException or UnauthorizedAccessException && File.Exists(temp) && !Directory.Exists(target))
+            {
+                // The target appeared or vanished between the check and the rename, or (Windows) a reader that does
+                // not share delete access has it open for a moment: look again. A directory in the way stays there.
+                BeforeReplaceRetry?.Invoke(attempt);
+                Thread.Sleep(attempt);
+            }
+        }
+    }
+
+    private static FileAttributes? TryGetAttributes(string path)
+    {
+        try
+        {
+            return File.GetAttributes(path);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: the next writer sweeps what is left.
+        }
+    }
+}

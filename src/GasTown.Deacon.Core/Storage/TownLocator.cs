@@ -1,0 +1,67 @@
+using System;
+using System.IO;
+
+namespace GasTown.Deacon.Storage;
+
+/// <summary>
+/// Finds the Gas Town root the way Gas Town does (internal/workspace/find.go): walking up from a directory, the
+/// outermost ancestor holding <c>mayor/town.json</c>; failing that, the outermost holding a <c>mayor/</c>
+/// directory; failing that, <c>GT_TOWN_ROOT</c> then <c>GT_ROOT</c>, each only if it names a town.
+/// </summary>
+internal static class TownLocator
+{
+    /// <summary>The environment variables consulted, in order, when no town encloses the start directory.</summary>
+    public static readonly string[] EnvironmentVariables = { "GT_TOWN_ROOT", "GT_ROOT" };
+
+    /// <summary>Finds the town holding <paramref name="startDirectory"/>, or null when there is none.</summary>
+    /// <param name="startDirectory">A full path to start from.</param>
+    /// <param name="getEnvironmentVariable">
+    /// Reads an environment variable and returns it as a full path (injected so that a host resolves relative values
+    /// against its own location, and tests need not change the process's environment).
+    /// </param>
+    public static string? Find(string startDirectory, Func<string, string?> getEnvironmentVariable)
+    {
+        if (getEnvironmentVariable is null)
+        {
+            throw new ArgumentNullException(nameof(getEnvironmentVariable));
+        }
+
+        string? withTownJson = null;
+        string? withMayor = null;
+        for (var dir = startDirectory; !string.IsNullOrEmpty(dir); dir = Path.GetDirectoryName(dir))
+        {
+            var mayor = Path.Combine(dir, "mayor");
+            if (File.Exists(Path.Combine(mayor, "town.json")))
+            {
+                withTownJson = dir;
+            }
+            else if (Directory.Exists(mayor))
+            {
+                withMayor = dir;
+            }
+        }
+
+        if (withTownJson is not null || withMayor is not null)
+        {
+            return withTownJson ?? withMayor;
+        }
+
+        foreach (var name in EnvironmentVariables)
+        {
+            var value = getEnvironmentVariable(name);
+            if (!string.IsNullOrEmpty(value) && IsTown(value!))
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether <paramref name="directory"/> is a town root: it holds <c>mayor/town.json</c> or a <c>mayor/</c> directory.</summary>
+    public static bool IsTown(string directory)
+    {
+        var mayor = Path.Combine(directory, "mayor");
+        return File.Exists(Path.Combine(mayor, "town.json")) || Directory.Exists(mayor);
+    }
+}

@@ -1,0 +1,127 @@
+using System;
+using GasTown.Deacon.Errors;
+using GasTown.Deacon.Storage;
+
+namespace GasTown.Deacon.Watching;
+
+/// <summary>
+/// What a watch remembers of one town, so that it reports a heartbeat only when its content or its status
+/// changes, and a problem only when it first appears: bursts of file events and repeated reads of the same
+/// file report nothing.
+/// </summary>
+internal sealed class HeartbeatWatchState
+{
+    private readonly HeartbeatStore store;
+    private readonly HeartbeatThresholds thresholds;
+    private readonly PauseStore? pauseStore;
+    private HeartbeatRecord? lastRecord;
+    private HeartbeatStatus? lastStatus;
+    private string? lastProblem;
+    private PauseState? lastPause;
+    private string? lastPauseProblem;
+
+    /// <summary>Watches the town of <paramref name="store"/> against <paramref name="thresholds"/>, and its Deacon's pause.</summary>
+    public HeartbeatWatchState(HeartbeatStore store, HeartbeatThresholds thresholds)
+        : this(store, thresholds, store is null ? null : new PauseStore(store.TownRoot))
+    {
+    }
+
+    /// <summary>
+    /// Watches the town of <paramref name="store"/> against <paramref name="thresholds"/>; a pause or resume in
+    /// <paramref name="pauseStore"/> is a change too (null: the pause is not looked at).
+    /// </summary>
+    public HeartbeatWatchState(HeartbeatStore store, HeartbeatThresholds thresholds, PauseStore? pauseStore)
+    {
+        this.store = store ?? throw new ArgumentNullException(nameof(store));
+        this.thresholds = thresholds ?? throw new ArgumentNullException(nameof(thresholds));
+        this.pauseStore = pauseStore;
+    }
+
+    /// <summary>The town watched.</summary>
+    public string TownRoot => store.TownRoot;
+
+    /// <summary>The heartbeat file watched.</summary>
+    public string FilePath => store.FilePath;
+
+    /// <summary>The pause file watched, or null when the pause is not looked at.</summary>
+    public string? PauseFilePath => pauseStore?.FilePath;
+
+    /// <summary>
+    /// When the last heartbeat seen will change status with no write at all (Future to Fresh, Fresh to Stale,
+    /// Stale to VeryStale), or null when it will not.
+    /// </summary>
+    public DateTimeOffset? NextTransition
+    {
+        get
+        {
+            if (lastRecord is null || lastStatus is null)
+            {
+                return null;
+            }
+
+            var stamp = lastRecord.Timestamp;
+            return lastStatus switch
+            {
+                HeartbeatStatus.Future => SafeAdd(stamp, -thresholds.Stale),
+                HeartbeatStatus.Fresh => SafeAdd(stamp, thresholds.Stale),
+                HeartbeatStatus.Stale => SafeAdd(stamp, thresholds.VeryStale),
+                _ => null,
+            };
+        }
+    }
+
+    /// <summary>Reads the heartbeat at <paramref name="now"/>; returns an event when something changed, else null.</summary>
+    public WatchEvent? Check(DateTimeOffset now)
+    {
+        // The pause first: a problem with it is reported once, like a problem with the heartbeat, and meanwhile the
+        // Deacon counts as not paused, as gt deacon status counts it.
+        var pause = pauseStore?.Observe() ?? PauseObservation.None;
+        var pauseKey = pause.Problem is { } p ? p.GetType().Name + ":" + p.Message : null;
+        var newPauseProblem = pauseKey is not null && pauseKey != lastPauseProblem ? pause.Problem : null;
+        lastPauseProblem = pauseKey;
+
+        HeartbeatRecord record;
+        try
+        {
+            record = store.Read();
+        }
+        catch (HeartbeatException ex)
+        {
+            lastRecord = null;
+            lastStatus = null;
+            lastPause = null;
+            var key = ex.GetType().Name + ":" + ex.Message;
+            if (key == lastProblem)
+            {
+                return newPauseProblem is null ? null : new WatchEvent(TownRoot, null, null, newPauseProblem);
+            }
+
+            lastProblem = key;
+            return new WatchEvent(TownRoot, null, ex, newPauseProblem);
+        }
+
+        var heartbeat = new Heartbeat(record, TownRoot, now, thresholds, pause.Pause);
+        if (lastProblem is null && record.Equals(lastRecord) && heartbeat.Status == lastStatus && Equals(pause.Pause, lastPause))
+        {
+            return newPauseProblem is null ? null : new WatchEvent(TownRoot, null, null, newPauseProblem);
+        }
+
+        lastProblem = null;
+        lastRecord = record;
+        lastStatus = heartbeat.Status;
+        lastPause = pause.Pause;
+        return new WatchEvent(TownRoot, heartbeat, null, newPauseProblem);
+    }
+
+    private static DateTimeOffset? SafeAdd(DateTimeOffset value, TimeSpan delta)
+    {
+        try
+        {
+            return value.Add(delta);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return null;
+        }
+    }
+}
