@@ -23,7 +23,7 @@ public sealed class HeartbeatJsonReaderPropertyTests
     private static readonly Regex Located = new(@"\(line \d+, column \d+\)$|^the file is empty", RegexOptions.CultureInvariant);
 
     /// <summary>Pieces that reach the reader's corners: keys, escapes, broken UTF-8, numbers, timestamp parts.</summary>
-    private static readonly byte[][] Tokens = new[]
+    internal static readonly byte[][] Tokens = new[]
     {
         "{", "}", "[", "]", ",", ":", "\"", " ", "\n", "\\", "\\u", "\\ud800", "\\udc00", "\\ud83d\\ude00", "\\u0041",
         "\\n", "\\b", "\\/", "\\x", "\"timestamp\"", "\"cycle\"", "\"last_action\"", "\"healthy_agents\"",
@@ -93,7 +93,7 @@ public sealed class HeartbeatJsonReaderPropertyTests
         Assert.Equal(record, HeartbeatJsonReader.Parse(HeartbeatJsonWriter.Serialize(record), "written"));
     }
 
-    private static byte[] Mutate(byte[] seed, (int Kind, int At, byte[] Bytes)[] mutations)
+    internal static byte[] Mutate(byte[] seed, (int Kind, int At, byte[] Bytes)[] mutations)
     {
         var bytes = seed.ToList();
         foreach (var (kind, at, inserted) in mutations)

@@ -425,12 +425,52 @@ public sealed class HeartbeatStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_file_left_empty_long_ago_is_reported_after_a_few_looks_not_after_a_wait()
+    {
+        // A crashed writer's leftovers: a fleet with many of them must not pay a wait per town.
+        town.WriteRaw(string.Empty);
+        File.SetLastWriteTimeUtc(town.HeartbeatPath, DateTime.UtcNow.AddHours(-2));
+        var store = Store();
+        var retries = 0;
+        store.BeforeReadRetry = _ => retries++;
+
+        Assert.Contains("the file is empty", Assert.Throws<HeartbeatInvalidException>(() => store.Read()).Message, StringComparison.Ordinal);
+        Assert.InRange(retries, 1, 20);
+    }
+
+    [Fact]
+    public void A_file_emptied_by_a_writer_that_was_then_descheduled_is_waited_for_by_its_write_time()
+    {
+        // Go truncated the file 0.6 s ago and has not been scheduled since: the file has looked the same all along,
+        // but by its write time it was emptied too recently to be a writer's leftovers.
+        town.WriteRaw(string.Empty);
+        var emptied = new DateTime(2026, 1, 1, 12, 0, 0, DateTimeKind.Utc);
+        File.SetLastWriteTimeUtc(town.HeartbeatPath, emptied);
+        var store = Store();
+        store.ReadPatience = TimeSpan.FromHours(1);
+        var looks = 0;
+        store.FileClock = () => emptied.AddMilliseconds(600 + (10 * looks));
+        store.BeforeReadRetry = attempt =>
+        {
+            looks = attempt;
+            if (attempt == 30)
+            {
+                // The writer is back: 0.9 s after its truncate, by the file's clock.
+                File.WriteAllBytes(town.HeartbeatPath, HeartbeatJsonWriter.Serialize(Sample));
+            }
+        };
+
+        Assert.Equal(Sample, store.Read());
+        Assert.Equal(30, looks);
+    }
+
+    [Fact]
     public void A_file_caught_mid_write_is_looked_at_for_longer_while_it_keeps_changing()
     {
         // A writer in a loop keeps the file empty most of the time: each look may catch it empty again.
         town.WriteRaw(string.Empty);
         var store = Store();
-        store.ReadQuietTime = TimeSpan.FromMilliseconds(10);
+        store.ReadSettledAge = TimeSpan.FromMilliseconds(10);
         store.ReadPatience = TimeSpan.FromHours(1);
         store.BeforeReadRetry = attempt =>
         {
@@ -453,7 +493,7 @@ public sealed class HeartbeatStoreTests : IDisposable
     {
         town.WriteRaw(string.Empty);
         var store = Store();
-        store.ReadQuietTime = TimeSpan.FromHours(1);
+        store.ReadSettledAge = TimeSpan.FromHours(1);
         store.ReadPatience = TimeSpan.FromMilliseconds(20);
         store.BeforeReadRetry = attempt => File.SetLastWriteTimeUtc(town.HeartbeatPath, Start.UtcDateTime.AddSeconds(attempt));
 

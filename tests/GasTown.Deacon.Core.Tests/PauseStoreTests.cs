@@ -35,6 +35,22 @@ public sealed class PauseStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_directory_at_the_pause_file_is_a_problem_that_says_so_as_Gos_IsPaused_fails_on_it()
+    {
+        Directory.CreateDirectory(PausePath);
+        var problem = Assert.IsType<HeartbeatIOException>(Store().Observe().Problem);
+        Assert.Equal(HeartbeatIOFault.DirectoryInTheWay, problem.Fault);
+        Assert.Equal($"Cannot read the Deacon's pause file '{PausePath}': it is a directory, not a file.", problem.Message);
+        Assert.Throws<HeartbeatIOException>(() => Store().ThrowIfPaused());
+
+        var resume = Assert.Throws<HeartbeatIOException>(() => Store().Resume());
+        Assert.Equal($"Cannot remove the Deacon's pause file '{PausePath}': it is a directory, not a file.", resume.Message);
+        var pause = Assert.Throws<HeartbeatIOException>(() => Store().Pause("r", "human"));
+        Assert.Equal(1, pause.Message.Split(new[] { PausePath }, StringSplitOptions.None).Length - 1);
+        Assert.True(Directory.Exists(PausePath));
+    }
+
+    [Fact]
     public void No_file_means_not_paused()
     {
         Assert.Null(Store().Read());

@@ -23,6 +23,13 @@ public sealed class TownSettingsCacheTests : IDisposable
     private static string Stale(string value) => $"{{\"operational\": {{\"deacon\": {{\"heartbeat_stale_threshold\": \"{value}\"}}}}}}";
 
     [Fact]
+    public void A_directory_at_the_settings_file_is_a_problem_not_silence()
+    {
+        Directory.CreateDirectory(SettingsPath);
+        Assert.Equal("it is a directory, not a file", cache.Get(town.Root).FileProblem);
+    }
+
+    [Fact]
     public void A_town_without_a_settings_file_has_none_and_costs_no_read()
     {
         Assert.Same(TownSettings.None, cache.Get(town.Root));

@@ -101,6 +101,18 @@ Describe 'Suspend-Deacon' {
         Test-Path $missing | Should -BeFalse
     }
 
+    It 'warns when given a folder inside a town, naming the town, as Update does' {
+        $inside = Join-Path $town 'deacon'
+        $null = New-Item -ItemType Directory -Force -Path $inside
+        $null = Suspend-Deacon $inside -Reason 'r' -WarningVariable warnings -WarningAction SilentlyContinue
+        $warnings[0].Message | Should -Be "'$inside' is not a town root: it lies inside the town '$town'. Did you mean -TownRoot '$town'?"
+        Resume-Deacon $town -WarningVariable warnings -WarningAction SilentlyContinue
+        $warnings.Count | Should -Be 0
+        Resume-Deacon $inside -WarningVariable warnings -WarningAction SilentlyContinue
+        Resume-Deacon $inside -WarningVariable warnings -WarningAction SilentlyContinue
+        $warnings[0].Message | Should -BeLike "'$inside' is not a town root: it lies inside the town*"
+    }
+
     It 'pauses the town holding the current location' {
         Push-Location (New-Item -ItemType Directory -Force (Join-Path $town 'rig/crew'))
         try { (Suspend-Deacon -Reason 'here').TownRoot | Should -Be $town }
@@ -273,6 +285,35 @@ Describe 'A paused Deacon' {
 
         Test-DeaconShouldPoke $town -WarningVariable warnings -WarningAction SilentlyContinue | Should -BeTrue
         $warnings[0].Message | Should -BeLike "*pause file '$(Get-PauseFilePath $town)' is invalid*Treating the Deacon as not paused*"
+    }
+
+    It 'reads a pause file with a lone surrogate escape as Go does, and the rest of a fleet with it' {
+        $fleet = Join-Path $TestDrive "fleet-$([guid]::NewGuid().ToString('N'))"
+        $towns = 'a', 'b', 'c' | ForEach-Object { New-TestTown (Join-Path $fleet $_) }
+        $towns | ForEach-Object { Set-AgedHeartbeat $_ ([timespan]::FromMinutes(30)) }
+        Set-PauseText $towns[1] '{"paused": true, "reason": "a\ud800b", "paused_by": "\udc00z"}'
+
+        $read = Get-DeaconHeartbeat (Join-Path $fleet '*') -ErrorVariable problems -WarningVariable warnings
+        $read.Count | Should -Be 3
+        $problems.Count | Should -Be 0
+        $warnings.Count | Should -Be 0
+        $read[1].Paused | Should -BeTrue
+        $read[1].PauseReason | Should -Be "a$([char]0xFFFD)b"
+        $read[1].PausedBy | Should -Be "$([char]0xFFFD)z"
+        Test-DeaconShouldPoke (Join-Path $fleet '*') | Should -Be @($true, $false, $true)
+    }
+
+    It 'with a directory at the pause file: Get warns that it is a directory and Update refuses, as Go''s IsPaused fails' {
+        Set-AgedHeartbeat $town ([timespan]::FromMinutes(30))
+        $null = New-Item -ItemType Directory -Force -Path (Get-PauseFilePath $town)
+        $hb = Get-DeaconHeartbeat $town -WarningVariable warnings -WarningAction SilentlyContinue
+        $hb.Paused | Should -BeFalse
+        $warnings[0].Message | Should -BeLike "Cannot read the Deacon's pause file '$(Get-PauseFilePath $town)': it is a directory, not a file. Treating the Deacon as not paused*"
+
+        $before = Get-HeartbeatText $town
+        Update-DeaconHeartbeat $town -ErrorVariable refused -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $refused[0].FullyQualifiedErrorId | Should -BeLike 'HeartbeatIOError,*'
+        Get-HeartbeatText $town | Should -Be $before
     }
 
     It 'counts as not paused when the pause file says so' {

@@ -167,42 +167,20 @@ internal static class PauseJsonReader
             throw Invalid(path, utf8, reader, $"{name} must be a string, but it is {Describe(reader.TokenType)}");
         }
 
-        try
-        {
-            return reader.GetString() ?? string.Empty;
-        }
-        catch (InvalidOperationException) when (!reader.ValueIsEscaped)
-        {
-            // Go accepts invalid UTF-8 and substitutes U+FFFD; the decoder's replacement does the same.
-            return Encoding.UTF8.GetString(reader.ValueSpan.ToArray());
-        }
+        // Decoded by Go's rules, as the heartbeat's strings are: one U+FFFD per invalid byte and per lone surrogate
+        // escape, where the reader would throw.
+        var raw = reader.ValueSpan;
+        return !reader.ValueIsEscaped && GoJsonString.IsAscii(raw)
+            ? reader.GetString() ?? string.Empty
+            : GoJsonString.Decode(raw);
     }
 
     /// <summary>
-    /// Go folds each rune as ToUpper(ToLower(r)), so a few non-ASCII letters (the long s, the Kelvin sign) match
-    /// ASCII ones. The file is read rarely, so one small string per key costs nothing worth saving.
+    /// Go matches keys by its own case folding (<see cref="GoKeyFold"/>), after decoding them by its rules: a key of
+    /// invalid text is no key Go knows, and is skipped as any unknown key is.
     /// </summary>
-    private static Field Match(ref Utf8JsonReader reader)
-    {
-        string name;
-        try
-        {
-            name = reader.GetString() ?? string.Empty;
-        }
-        catch (InvalidOperationException)
-        {
-            // A key of invalid UTF-8 is no key Go knows: it skips it, as it skips any unknown key.
-            return Field.Unknown;
-        }
-
-        var folded = new StringBuilder(name.Length);
-        foreach (var c in name)
-        {
-            // Go lower-cases U+0130 to 'i'; the invariant culture leaves it alone.
-            folded.Append(c == '\u0130' ? 'I' : char.ToUpperInvariant(char.ToLowerInvariant(c)));
-        }
-
-        return folded.ToString() switch
+    private static Field Match(ref Utf8JsonReader reader) =>
+        GoKeyFold.FoldToAscii(GoJsonString.Decode(reader.ValueSpan)) switch
         {
             "PAUSED" => Field.Paused,
             "REASON" => Field.Reason,
@@ -210,7 +188,6 @@ internal static class PauseJsonReader
             "PAUSED_BY" => Field.PausedBy,
             _ => Field.Unknown,
         };
-    }
 
     private static PauseInvalidException Invalid(string path, ReadOnlySpan<byte> utf8, Utf8JsonReader reader, string what)
     {

@@ -73,6 +73,11 @@ internal sealed class TownSettings
             utf8 = utf8.Slice(3);
         }
 
+        if (IsBlank(utf8.Span))
+        {
+            return Broken(path, "it is empty, not JSON");
+        }
+
         JsonDocument document;
         try
         {
@@ -109,6 +114,19 @@ internal sealed class TownSettings
             ReadDuration(deacon, VeryStaleKey, out var veryStale, out var veryStaleProblem);
             return new TownSettings(path, true, stale, veryStale, staleProblem, veryStaleProblem, null);
         }
+    }
+
+    private static bool IsBlank(ReadOnlySpan<byte> utf8)
+    {
+        foreach (var b in utf8)
+        {
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>A settings file that is there but could not be read.</summary>
@@ -163,7 +181,18 @@ internal sealed class TownSettings
             return;
         }
 
-        var text = element.GetString() ?? string.Empty;
+        string text;
+        try
+        {
+            text = element.GetString() ?? string.Empty;
+        }
+        catch (InvalidOperationException)
+        {
+            // A lone surrogate escape or invalid UTF-8: Go reads it as U+FFFD, which no duration holds.
+            problem = $"{key} holds text that is not valid Unicode, not a Go duration string such as \"5m\"";
+            return;
+        }
+
         if (text.Length == 0)
         {
             // Gas Town's config treats an empty string as not set.
@@ -184,14 +213,14 @@ internal sealed class TownSettings
         }
     }
 
-    /// <summary>Go matches keys case-insensitively and the last of duplicate keys wins.</summary>
+    /// <summary>Go matches keys by its own case folding (<see cref="GoKeyFold"/>) and the last of duplicate keys wins.</summary>
     private static bool TryMember(JsonElement parent, string name, out JsonElement value)
     {
         value = default;
         var found = false;
         foreach (var property in parent.EnumerateObject())
         {
-            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
+            if (IsKey(property, name))
             {
                 value = property.Value;
                 found = true;
@@ -199,6 +228,22 @@ internal sealed class TownSettings
         }
 
         return found;
+    }
+
+    private static bool IsKey(JsonProperty property, string name)
+    {
+        string key;
+        try
+        {
+            key = property.Name;
+        }
+        catch (InvalidOperationException)
+        {
+            // A key of invalid text: Go reads U+FFFD there, which folds to no ASCII name, so it is no key Go knows.
+            return false;
+        }
+
+        return GoKeyFold.FoldToAscii(key) is { } folded && string.Equals(folded, name, StringComparison.OrdinalIgnoreCase);
     }
 
     private static string Describe(JsonValueKind kind) => kind switch

@@ -37,6 +37,12 @@ internal sealed class TownSettingsCache
         {
             if (!info.Exists)
             {
+                // The same look that found no file tells a directory in its place: a mistake worth a warning.
+                if ((int)info.Attributes != -1 && (info.Attributes & FileAttributes.Directory) != 0)
+                {
+                    return TownSettings.Unreadable(path, "it is a directory, not a file");
+                }
+
                 if (!entries.IsEmpty)
                 {
                     entries.TryRemove(path, out _);

@@ -73,12 +73,16 @@ public sealed class HeartbeatStore
     internal Action<string>? BeforeReplace { get; set; }
 
     /// <summary>
-    /// How long a file caught mid-write (empty, cut short, growing) must stay unchanged before a read gives up on
-    /// it. A writer in place (Go's os.WriteFile) leaves it so for microseconds, but a writer descheduled between
-    /// its truncate and its write leaves it so for as long as the machine is busy: on a loaded 2-core machine
-    /// (load 6-7) the file stayed empty and unchanged for up to about 110 ms beside Go looping Touch.
+    /// How long ago a file caught mid-write (empty, cut short, growing) must have been written, by its own write time,
+    /// before a read takes it as it is. A writer in place (Go's os.WriteFile) truncates, then writes: descheduled in
+    /// between, it leaves the file empty for as long as the machine is busy. Beside Go looping Touch on a 2-core
+    /// machine held busy by two other processes, that lasted up to about 0.8 s. A file left so long ago (a crashed
+    /// writer) is reported after a few looks.
     /// </summary>
-    internal TimeSpan ReadQuietTime { get; set; } = TimeSpan.FromMilliseconds(250);
+    internal TimeSpan ReadSettledAge { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Test seam: the clock a file's write time is read against (the file system's, so real time).</summary>
+    internal Func<DateTime> FileClock { get; set; } = () => DateTime.UtcNow;
 
     /// <summary>
     /// How long a read keeps looking at a file caught mid-write while it keeps changing. Beside a writer in a tight
@@ -105,7 +109,7 @@ public sealed class HeartbeatStore
     /// <summary>
     /// Reads the heartbeat. Takes no lock: this store's writers replace the file whole. Writers in place (Go, older
     /// Gas Town) empty the file and then write it, so a file found empty, stopping short or growing is read again
-    /// until it has stayed unchanged for a quarter of a second (or for at most two seconds while it keeps changing);
+    /// until it was last written a second ago (or for at most two seconds while it keeps changing);
     /// a complete but invalid file is reported at once.
     /// </summary>
     /// <exception cref="HeartbeatNotFoundException">There is no heartbeat file.</exception>
@@ -139,7 +143,11 @@ public sealed class HeartbeatStore
                 quietLooks = 0;
             }
 
-            var quiet = ++quietLooks >= QuietLooks && settling.Elapsed - lastChange >= ReadQuietTime;
+            // How long the file has been as it is: by its write time, which covers the time before this read began;
+            // by this read's own looks when the write time is ahead of this clock (another machine's, on a share).
+            var age = FileClock() - stamp;
+            var settled = age >= TimeSpan.Zero ? age : settling.Elapsed - lastChange;
+            var quiet = ++quietLooks >= QuietLooks && settled >= ReadSettledAge;
             if (quiet || settling.Elapsed >= ReadPatience)
             {
                 if (grew)

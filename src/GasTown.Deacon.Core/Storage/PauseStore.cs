@@ -15,6 +15,8 @@ public sealed class PauseStore
     /// <summary>Files larger than this are refused unread: a pause file is about 150 bytes plus its reason.</summary>
     public const long MaxFileSize = 1024 * 1024;
 
+    private const string CannotRead = "Cannot read the Deacon's pause file";
+
     /// <summary>The mode Go's <c>os.WriteFile(..., 0600)</c> gives a new pause file: it is for the town's owner only.</summary>
     internal const int NewFileMode = 0x180;
 
@@ -65,8 +67,15 @@ public sealed class PauseStore
         // Most towns are never paused: one stat answers them, with no exception thrown and caught (FileInfo's look is
         // the cheapest the runtime offers). A pause file that cannot even be looked at, for want of search permission
         // on its folder, reads as none.
-        if (!new FileInfo(FilePath).Exists)
+        var look = new FileInfo(FilePath);
+        if (!look.Exists)
         {
+            // The same look tells a directory in the file's place: Go's IsPaused fails on one, and so does this.
+            if ((int)look.Attributes != -1 && (look.Attributes & FileAttributes.Directory) != 0)
+            {
+                throw new HeartbeatIOException(CannotRead, FilePath, HeartbeatIOFault.DirectoryInTheWay, "it is a directory, not a file", null);
+            }
+
             return null;
         }
 
@@ -98,7 +107,7 @@ public sealed class PauseStore
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new HeartbeatIOException($"Cannot read the Deacon's pause file '{FilePath}'", FilePath, ex);
+            throw new HeartbeatIOException(CannotRead, FilePath, ex);
         }
 
         return PauseJsonReader.Parse(new ReadOnlySpan<byte>(bytes, 0, length), FilePath);
@@ -160,7 +169,7 @@ public sealed class PauseStore
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new HeartbeatIOException($"Cannot write the Deacon's pause file '{FilePath}'; any previous one is unchanged", FilePath, ex);
+            throw new HeartbeatIOException("Cannot write the Deacon's pause file", FilePath, ex, "any previous one is unchanged");
         }
 
         return state;
@@ -195,7 +204,7 @@ public sealed class PauseStore
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new HeartbeatIOException($"Cannot remove the Deacon's pause file '{FilePath}'", FilePath, ex);
+            throw new HeartbeatIOException("Cannot remove the Deacon's pause file", FilePath, ex);
         }
     }
 
@@ -221,7 +230,7 @@ public sealed class PauseStore
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new HeartbeatIOException($"Cannot create '{directory}' for the Deacon's pause file", directory, ex);
+            throw new HeartbeatIOException("Cannot create the folder for the Deacon's pause file", directory, ex);
         }
     }
 }
