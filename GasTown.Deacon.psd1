@@ -9,6 +9,8 @@
     Description            = "Gas Town's Deacon heartbeat (deacon/heartbeat.json) as typed PowerShell objects: read, write and update it byte-compatibly with the Go daemon, safely under concurrent writers, and ask whether the Deacon should be poked."
     PowerShellVersion      = '5.1'
     DotNetFrameworkVersion = '4.7.2'
+    # Loaded before the types file, which names GasTown.Deacon.HeartbeatStatus for Import-Clixml to rebuild.
+    RequiredAssemblies     = @('GasTown.Deacon.Core.dll')
     FormatsToProcess       = @('GasTown.Deacon.format.ps1xml')
     TypesToProcess         = @('GasTown.Deacon.types.ps1xml')
     FunctionsToExport      = @()

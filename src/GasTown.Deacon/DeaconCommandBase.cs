@@ -53,6 +53,12 @@ public abstract class DeaconCommandBase : PSCmdlet, IDisposable
     protected void WriteFailure(string townRoot, HeartbeatException failure, bool writing)
     {
         var record = HeartbeatErrors.ToErrorRecord(failure, writing);
+        if (failure is NotATownRootException { EnclosingTown: { } town })
+        {
+            record.ErrorDetails = new ErrorDetails(
+                $"'{failure.Path}' is not a town root: it lies inside the town '{town}'. Did you mean -TownRoot '{town}'? Nothing was written.");
+        }
+
         WriteError(failure is HeartbeatNotFoundException ? TownRoots.WithTownHint(record, townRoot) : record);
     }
 
@@ -69,13 +75,23 @@ public abstract class DeaconCommandBase : PSCmdlet, IDisposable
             pause);
 
     /// <summary>
-    /// Warns when the directory written to is not a town but lies inside one: the heartbeat would land in
-    /// <c>&lt;town&gt;/deacon/deacon/</c>, where nothing reads it.
+    /// Refuses a directory that is not a town before anything is written there: a pattern such as /srv/towns/* may
+    /// match folders that are not towns, and <c>&lt;town&gt;/deacon</c> is an easy slip; a heartbeat or pause written
+    /// there is read by nobody, while the real town goes stale.
     /// </summary>
-    protected void WarnIfInsideTown(string townRoot)
+    protected static void RequireTown(string townRoot)
     {
         // A town is the usual case, and the cheapest to tell: the walk up the folders is only for the slip.
-        if (!TownLocator.IsTown(townRoot) && TownRoots.EnclosingTown(townRoot) is not null && TownRoots.NotATownHint(townRoot) is { } hint)
+        if (!TownLocator.IsTown(townRoot) && System.IO.Directory.Exists(townRoot))
+        {
+            throw new NotATownRootException(townRoot, TownRoots.EnclosingTown(townRoot));
+        }
+    }
+
+    /// <summary>Warns when <paramref name="townRoot"/> is not a town, naming the town it lies in, if any.</summary>
+    protected void WarnIfNotATown(string townRoot)
+    {
+        if (TownRoots.NotATownHint(townRoot) is { } hint)
         {
             WriteWarning(hint);
         }

@@ -15,6 +15,9 @@ public static class ErrorIds
     /// <summary>The given town root does not exist.</summary>
     public const string TownRootNotFound = nameof(TownRootNotFound);
 
+    /// <summary>A directory given to a cmdlet that writes is not a town (no mayor/): nothing is written there.</summary>
+    public const string NotATownRoot = nameof(NotATownRoot);
+
     /// <summary>No -TownRoot, and no town holds the current location or is named by GT_TOWN_ROOT / GT_ROOT.</summary>
     public const string NotInTown = nameof(NotInTown);
 

@@ -17,6 +17,7 @@ internal static class HeartbeatErrors
             HeartbeatTooLargeException { RefusedWrite: true } => (ErrorIds.HeartbeatTooLarge, ErrorCategory.InvalidArgument),
             HeartbeatTooLargeException => (ErrorIds.HeartbeatTooLarge, ErrorCategory.InvalidData),
             TownRootNotFoundException => (ErrorIds.TownRootNotFound, ErrorCategory.ObjectNotFound),
+            NotATownRootException => (ErrorIds.NotATownRoot, ErrorCategory.InvalidArgument),
             HeartbeatLockTimeoutException => (ErrorIds.HeartbeatLockTimeout, ErrorCategory.OperationTimeout),
             HeartbeatCycleOverflowException => (ErrorIds.HeartbeatCycleOverflow, ErrorCategory.LimitsExceeded),
             DeaconPausedException => (ErrorIds.DeaconPaused, ErrorCategory.ResourceUnavailable),

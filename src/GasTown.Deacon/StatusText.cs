@@ -1,3 +1,5 @@
+using System;
+
 namespace GasTown.Deacon.Commands;
 
 /// <summary>
@@ -41,4 +43,8 @@ public static class StatusText
 
         return color ? Escape + "36m" + "Paused" + Reset : "Paused";
     }
+
+    /// <summary>How old a heartbeat is, in words for a message: "4s old", or "dated 2m 5s ahead of this clock".</summary>
+    public static string Age(TimeSpan age) =>
+        age < TimeSpan.Zero ? $"dated {AgeText.Format(age.Negate())} ahead of this clock" : $"{AgeText.Format(age)} old";
 }

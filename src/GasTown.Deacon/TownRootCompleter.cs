@@ -10,8 +10,8 @@ using GasTown.Deacon.Storage;
 namespace GasTown.Deacon.Commands;
 
 /// <summary>
-/// Completes -TownRoot with directories that are Gas Towns (holding mayor/town.json or a mayor/ folder),
-/// relative to the PowerShell location as typed.
+/// Completes -TownRoot with the directories that are Gas Towns (holding mayor/town.json or a mayor/ folder), then
+/// the other folders to walk through on the way to them, relative to the PowerShell location as typed.
 /// </summary>
 public sealed class TownRootCompleter : IArgumentCompleter
 {
@@ -66,13 +66,24 @@ public sealed class TownRootCompleter : IArgumentCompleter
             yield break;
         }
 
-        foreach (var directory in directories.Where(TownLocator.IsTown).OrderBy(d => d, StringComparer.OrdinalIgnoreCase).Take(MaxResults))
+        // Towns first, as finished values; then the other folders, ending in a separator, so that the next Tab walks
+        // on into them (to /srv/towns/, say) as PowerShell's own path completion does.
+        var separator = parentTyped.IndexOf('/') >= 0 ? '/' : parentTyped.IndexOf('\\') >= 0 ? '\\' : Path.DirectorySeparatorChar;
+        var hidden = prefix.StartsWith(".", StringComparison.Ordinal);
+        var candidates = directories
+            .Where(d => hidden || !Path.GetFileName(d).StartsWith(".", StringComparison.Ordinal))
+            .Select(d => (Path: d, IsTown: TownLocator.IsTown(d)))
+            .OrderBy(d => d.IsTown ? 0 : 1)
+            .ThenBy(d => d.Path, StringComparer.OrdinalIgnoreCase)
+            .Take(MaxResults);
+        foreach (var (directory, isTown) in candidates)
         {
-            var text = parentTyped + Path.GetFileName(directory);
+            var name = Path.GetFileName(directory);
+            var text = parentTyped + name + (isTown ? string.Empty : separator.ToString());
             var quoted = text.IndexOfAny(new[] { ' ', '\'', '$', '`', '&', '(', ')', '{', '}', ';', ',' }) >= 0
                 ? "'" + text.Replace("'", "''") + "'"
                 : text;
-            yield return new CompletionResult(quoted, Path.GetFileName(directory), CompletionResultType.ProviderContainer, directory);
+            yield return new CompletionResult(quoted, isTown ? name : name + separator, CompletionResultType.ProviderContainer, isTown ? $"{directory} (a town)" : directory);
         }
     }
 }

@@ -91,6 +91,16 @@ Describe 'A heartbeat from Import-Clixml' {
         (Get-TableRows $imported)[2] | Should -BeExactly (Get-TableRows $live)[2]
     }
 
+    It 'keeps Status a status that prints, compares and filters by name' {
+        $file = Join-Path $TestDrive 'status.clixml'
+        $live | Export-Clixml $file
+        $imported = Import-Clixml $file
+        "$($imported.Status)" | Should -BeExactly "$($live.Status)"
+        $imported.Status -eq $live.Status.ToString() | Should -BeTrue
+        @($imported | Where-Object Status -eq $live.Status.ToString()).Count | Should -Be 1
+        @($imported | Where-Object Status -ne $live.Status.ToString()).Count | Should -Be 0
+    }
+
     It 'sends every public property of Heartbeat but Timestamp and PausedAt, which TimestampUtc and PausedAtUtc carry' {
         $sent = (Get-TypeData GasTown.Deacon.Heartbeat).PropertySerializationSet.ReferencedProperties
         $public = [GasTown.Deacon.Heartbeat].GetProperties().Name | Where-Object { $_ -notin 'Timestamp', 'PausedAt' }

@@ -21,7 +21,7 @@ Describe 'The GasTown.Deacon module' {
     It 'ships a default table view, a wide one and a list view for heartbeats' {
         $views = (Get-FormatData -TypeName GasTown.Deacon.Heartbeat).FormatViewDefinition
         ($views | Where-Object Name -EQ 'GasTown.Deacon.Heartbeat').Control.Headers.Label | Should -Be @('Town', 'Status', 'Age', 'Cycle', 'Healthy', 'Unhealthy', 'LastAction')
-        ($views | Where-Object Name -EQ 'Wide').Control.Headers.Label | Should -Be @('Status', 'Age', 'Cycle', 'TimestampUtc', 'Healthy', 'Unhealthy', 'LastAction', 'TownRoot')
+        ($views | Where-Object Name -EQ 'Wide').Control.Headers.Label | Should -Be @('TownRoot', 'Status', 'Age', 'Cycle', 'TimestampUtc', 'Healthy', 'Unhealthy', 'LastAction')
         $views | Where-Object { $_.Control -is [System.Management.Automation.ListControl] } | Should -Not -BeNullOrEmpty
     }
 

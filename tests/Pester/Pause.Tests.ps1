@@ -101,16 +101,18 @@ Describe 'Suspend-Deacon' {
         Test-Path $missing | Should -BeFalse
     }
 
-    It 'warns when given a folder inside a town, naming the town, as Update does' {
+    It 'refuses a folder inside a town with the error NotATownRoot naming the town, writing nothing, as Update does' {
         $inside = Join-Path $town 'deacon'
         $null = New-Item -ItemType Directory -Force -Path $inside
-        $null = Suspend-Deacon $inside -Reason 'r' -WarningVariable warnings -WarningAction SilentlyContinue
+        Suspend-Deacon $inside -Reason 'r' -ErrorVariable errs -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $errs[0].FullyQualifiedErrorId | Should -Be 'NotATownRoot,GasTown.Deacon.Commands.SuspendDeaconCommand'
+        $errs[0].ToString() | Should -Be "'$inside' is not a town root: it lies inside the town '$town'. Did you mean -TownRoot '$town'? Nothing was written."
+        Test-Path (Join-Path $inside '.runtime') | Should -BeFalse
+
+        Resume-Deacon $inside -WarningVariable warnings -WarningAction SilentlyContinue
         $warnings[0].Message | Should -Be "'$inside' is not a town root: it lies inside the town '$town'. Did you mean -TownRoot '$town'?"
         Resume-Deacon $town -WarningVariable warnings -WarningAction SilentlyContinue
         $warnings.Count | Should -Be 0
-        Resume-Deacon $inside -WarningVariable warnings -WarningAction SilentlyContinue
-        Resume-Deacon $inside -WarningVariable warnings -WarningAction SilentlyContinue
-        $warnings[0].Message | Should -BeLike "'$inside' is not a town root: it lies inside the town*"
     }
 
     It 'pauses the town holding the current location' {

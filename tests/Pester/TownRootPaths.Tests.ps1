@@ -137,17 +137,45 @@ Describe 'A directory given as a town that is not one' {
         $errs[0].ToString() | Should -BeLike '*the Deacon has not written one in this town.'
     }
 
-    It 'gets, from Test-DeaconShouldPoke, $true with a warning that names the town it lies in' {
-        Test-DeaconShouldPoke (Join-Path $alpha 'deacon') -WarningVariable warnings -WarningAction SilentlyContinue | Should -BeTrue
-        $warnings.Count | Should -Be 1
-        $warnings[0].Message | Should -BeLike "*Did you mean -TownRoot '$alpha'? It has no heartbeat file, so the answer is `$true."
+    It 'gets, from Test-DeaconShouldPoke, an error naming the town it lies in, and no answer: the check failed' {
+        $answer = Test-DeaconShouldPoke (Join-Path $alpha 'deacon'), $alpha -ErrorVariable errs -ErrorAction SilentlyContinue
+        $answer | Should -Be @($false)
+        $errs.Count | Should -Be 1
+        $errs[0].FullyQualifiedErrorId | Should -Be 'HeartbeatNotFound,GasTown.Deacon.Commands.TestDeaconShouldPokeCommand'
+        $errs[0].ToString() | Should -BeLike "*Did you mean -TownRoot '$alpha'?"
     }
 
-    It 'gets, from Update-DeaconHeartbeat, a warning that names the town it lies in' {
+    It 'gets, from Test-DeaconShouldPoke, an error for a folder a pattern matched that is no town' {
+        $fleet2 = Join-Path $TestDrive 'fleet-with-a-stray-folder'
+        $town = New-TestTown (Join-Path $fleet2 'town'); Set-AgedHeartbeat $town ([timespan]::Zero)
+        $null = New-Item -ItemType Directory (Join-Path $fleet2 'stray')
+        Test-DeaconShouldPoke (Join-Path $fleet2 '*') -ErrorVariable errs -ErrorAction SilentlyContinue | Should -Be @($false)
+        $errs[0].ToString() | Should -BeLike "*'$(Join-Path $fleet2 'stray')' is not a town root: it has no mayor/ folder."
+    }
+
+    It 'gets, from Update-DeaconHeartbeat, the error NotATownRoot naming the town it lies in, and nothing is written' {
         $nested = Join-Path $bravo 'rig'
         $null = New-Item -ItemType Directory $nested
-        $null = Update-DeaconHeartbeat $nested -WarningVariable warnings -WarningAction SilentlyContinue
-        $warnings[0].Message | Should -BeLike "*Did you mean -TownRoot '$bravo'?"
+        Update-DeaconHeartbeat $nested -ErrorVariable errs -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $errs[0].FullyQualifiedErrorId | Should -Be 'NotATownRoot,GasTown.Deacon.Commands.UpdateDeaconHeartbeatCommand'
+        $errs[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $errs[0].TargetObject | Should -Be $nested
+        $errs[0].ToString() | Should -Be "'$nested' is not a town root: it lies inside the town '$bravo'. Did you mean -TownRoot '$bravo'? Nothing was written."
+        Test-Path (Join-Path $nested 'deacon') | Should -BeFalse
+    }
+
+    It 'gets, from every writer, the error NotATownRoot for folders a pattern matched that are no towns, writing only to the towns' {
+        $fleet3 = Join-Path $TestDrive 'fleet-with-stray-folders'
+        $town = New-TestTown (Join-Path $fleet3 'town')
+        $null = New-Item -ItemType Directory (Join-Path $fleet3 'x'), (Join-Path $fleet3 'y')
+        (Update-DeaconHeartbeat (Join-Path $fleet3 '*') -ErrorVariable errs -ErrorAction SilentlyContinue).TownRoot | Should -Be $town
+        $errs.Count | Should -Be 2
+        $errs[0].ToString() | Should -Be "'$(Join-Path $fleet3 'x')' is not a town root: it has no mayor/ folder. Nothing was written."
+        $null = Write-DeaconHeartbeat (Join-Path $fleet3 'x') -Cycle 3 -ErrorVariable errs -ErrorAction SilentlyContinue
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'NotATownRoot,*'
+        $null = Suspend-Deacon (Join-Path $fleet3 '*') -Reason 'r' -ErrorVariable errs -ErrorAction SilentlyContinue
+        $errs.Count | Should -Be 2
+        @(Get-ChildItem -Recurse -File (Join-Path $fleet3 'x'), (Join-Path $fleet3 'y')).Count | Should -Be 0
     }
 
     It 'gets, from Watch-DeaconHeartbeat, an error that names the town it lies in' {

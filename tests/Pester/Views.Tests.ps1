@@ -98,6 +98,13 @@ Describe 'The default table in an 80-column terminal' {
         $wide | Should -Match ([regex]::Escape($rows[0].TimestampUtc))
         $wide | Should -Match ([regex]::Escape($rows[0].TownRoot))
     }
+
+    It 'keeps the town root first in the Wide view, so that a narrow terminal still says which town' {
+        $narrow = ($rows[0] | Format-Table -View Wide | Out-String -Width 80).Split([Environment]::NewLine) | Where-Object { $_.Trim() }
+        $narrow[0] | Should -Match '^TownRoot\s'
+        $row = $narrow | Where-Object { $_ -match "\s$($rows[0].Status)\s" } | Select-Object -First 1
+        $row | Should -Match "^$([regex]::Escape($rows[0].TownRoot.Substring(0, 8)))"
+    }
 }
 
 Describe 'Shortening a town root for the Town column' {

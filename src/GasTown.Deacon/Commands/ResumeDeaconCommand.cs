@@ -27,7 +27,7 @@ public sealed class ResumeDeaconCommand : TownsCommandBase
                 throw new TownRootNotFoundException(townRoot);
             }
 
-            WarnIfInsideTown(townRoot);
+            WarnIfNotATown(townRoot);
             WriteVerbose($"{townRoot}: the Deacon is not paused (no pause file); nothing to do.");
             return;
         }

@@ -33,7 +33,7 @@ public sealed class SuspendDeaconCommand : TownsCommandBase
     private void PauseIn(string townRoot)
     {
         var store = new PauseStore(townRoot);
-        WarnIfInsideTown(townRoot);
+        RequireTown(townRoot);
         if (!Force)
         {
             PauseState? existing;

@@ -26,15 +26,19 @@ public sealed class TestDeaconShouldPokeCommand : ObservingCommandBase
         if (check.Pause is not null)
         {
             WriteVerbose($"{townRoot}: the Deacon is {PauseText.Describe(check.Pause, DateTimeOffset.UtcNow)}. Not poking it: a paused Deacon must not patrol. "
-                + (check.Heartbeat is { } hb ? $"Its heartbeat is {hb.Status}, {AgeText.Format(hb.Age)} old, cycle {hb.Cycle}." : PauseText.Sentence(check.Problem!.Message)));
+                + (check.Heartbeat is { } hb ? FormattableString.Invariant($"Its heartbeat is {hb.Status}, {StatusText.Age(hb.Age)}, cycle {hb.Cycle}.") : PauseText.Sentence(check.Problem!.Message)));
         }
-        else if (check.Problem is HeartbeatNotFoundException)
+        else if (check.Problem is HeartbeatNotFoundException notFound)
         {
-            if (TownRoots.NotATownHint(townRoot) is { } hint)
+            if (!TownLocator.IsTown(townRoot))
             {
-                WriteWarning($"{hint} It has no heartbeat file, so the answer is $true.");
+                // A directory that is not a town (a mistyped path, a stray folder a pattern matched) has no Deacon to
+                // poke: that is the check failing, not an answer, or a scheduled task would poke on every run.
+                WriteFailure(townRoot, notFound, writing: false);
+                return;
             }
-            else if (VerboseShown)
+
+            if (VerboseShown)
             {
                 WriteVerbose($"{townRoot}: no heartbeat file; the Deacon should be poked.");
             }
@@ -49,7 +53,7 @@ public sealed class TestDeaconShouldPokeCommand : ObservingCommandBase
         }
         else if (VerboseShown)
         {
-            WriteVerbose($"{townRoot}: heartbeat {check.Heartbeat.Status}, {AgeText.Format(check.Heartbeat.Age)} old, cycle {check.Heartbeat.Cycle}.");
+            WriteVerbose(FormattableString.Invariant($"{townRoot}: heartbeat {check.Heartbeat.Status}, {StatusText.Age(check.Heartbeat.Age)}, cycle {check.Heartbeat.Cycle}."));
         }
 
         WriteObject(check.ShouldPoke);

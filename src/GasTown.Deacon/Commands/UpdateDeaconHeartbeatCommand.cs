@@ -43,13 +43,13 @@ public sealed class UpdateDeaconHeartbeatCommand : TownsCommandBase
 
     private void Beat(string townRoot)
     {
+        RequireTown(townRoot);
         if (!PauseAllowsBeat(townRoot, out var pause))
         {
             return;
         }
 
         var store = new HeartbeatStore(townRoot, lockTimeout: LockTimeout);
-        WarnIfInsideTown(townRoot);
         if (!ShouldProcess(store.FilePath, Describe(store)))
         {
             return;
@@ -73,7 +73,7 @@ public sealed class UpdateDeaconHeartbeatCommand : TownsCommandBase
             var current = store.Read();
             cycle = current.Cycle == long.MaxValue
                 ? $"no cycle after {current.Cycle} (the update will fail)"
-                : $"cycle {current.Cycle + 1} (after {current.Cycle})";
+                : FormattableString.Invariant($"cycle {current.Cycle + 1} (after {current.Cycle})");
         }
         catch (HeartbeatException ex)
         {
@@ -88,7 +88,7 @@ public sealed class UpdateDeaconHeartbeatCommand : TownsCommandBase
         }
 
         var action = string.IsNullOrEmpty(Action) ? "no action (clearing the last one)" : $"action '{Action}'";
-        return $"Update the Deacon heartbeat: {cycle}, stamped now, {action}, {HealthyAgents} healthy and {UnhealthyAgents} unhealthy agents";
+        return FormattableString.Invariant($"Update the Deacon heartbeat: {cycle}, stamped now, {action}, {HealthyAgents} healthy and {UnhealthyAgents} unhealthy agents");
     }
 
     /// <summary>

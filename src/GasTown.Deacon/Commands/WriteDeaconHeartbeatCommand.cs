@@ -138,7 +138,7 @@ public sealed class WriteDeaconHeartbeatCommand : DeaconCommandBase
     private void WriteTo(string townRoot, HeartbeatRecord record)
     {
         var store = new HeartbeatStore(townRoot, lockTimeout: LockTimeout);
-        WarnIfInsideTown(townRoot);
+        RequireTown(townRoot);
         if (ShouldProcess(store.FilePath, Describe(record)))
         {
             WriteObject(Written(store.Write(record, StopToken), townRoot, new PauseStore(townRoot).Observe().Pause));
@@ -215,6 +215,6 @@ public sealed class WriteDeaconHeartbeatCommand : DeaconCommandBase
         var stamp = record.Timestamp == HeartbeatRecord.ZeroTimestamp
             ? "now"
             : record.Timestamp.ToString(record.Timestamp.Offset == TimeSpan.Zero ? "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'" : "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
-        return $"Write the Deacon heartbeat: cycle {record.Cycle}, timestamp {stamp}, {action}, {record.HealthyAgents} healthy and {record.UnhealthyAgents} unhealthy agents";
+        return FormattableString.Invariant($"Write the Deacon heartbeat: cycle {record.Cycle}, timestamp {stamp}, {action}, {record.HealthyAgents} healthy and {record.UnhealthyAgents} unhealthy agents");
     }
 }
