@@ -84,34 +84,38 @@ public sealed class ConcurrencyTests : IDisposable
         Assert.Equal(new[] { "heartbeat.json", "heartbeat.json.lock" }, Directory.GetFiles(town.DeaconDirectory).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal));
     }
 
-    [Fact]
-    public void A_writer_killed_mid_stream_leaves_a_whole_heartbeat_and_the_next_write_sweeps_its_leftovers()
+    [Theory]
+    [InlineData("half-written")]
+    [InlineData("before-rename")]
+    public void A_writer_killed_inside_its_write_leaves_the_previous_heartbeat_whole_and_the_next_write_sweeps_its_leftovers(string where)
     {
-        var worker = Path.Combine(AppContext.BaseDirectory, "GasTown.Deacon.StressWorker.dll");
         var store = new HeartbeatStore(town.Root);
-        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false };
-        info.ArgumentList.Add(worker);
-        info.ArgumentList.Add(town.Root);
-        info.ArgumentList.Add("1000000");
-        using var process = Process.Start(info)!;
+        store.Update("before the kill", 3, 1, TestContext.Current.CancellationToken);
+        var before = File.ReadAllBytes(store.FilePath);
+
+        var worker = StressWorker.Start("stop-in-write", town.Root, where);
         try
         {
-            // Let it get going, then kill it wherever it is: between writes, in a temp file, or in the rename.
-            var waited = Stopwatch.StartNew();
-            while (waited.Elapsed < TimeSpan.FromSeconds(60) && (!File.Exists(store.FilePath) || store.Read().Cycle < 50))
-            {
-                Thread.Sleep(5);
-            }
+            // The worker says "stopped" from inside the write: the temp file exists, the heartbeat is not replaced.
+            StressWorker.Expect(worker, "stopped");
+            worker.Kill();
+            worker.WaitForExit();
         }
         finally
         {
-            process.Kill();
-            process.WaitForExit();
+            StressWorker.Stop(worker);
         }
 
-        var survivor = store.Read();
-        Assert.True(survivor.Cycle >= 50, $"the worker only reached cycle {survivor.Cycle}");
-        Assert.Equal(survivor.Cycle + 1, store.Update("after the kill", cancellationToken: TestContext.Current.CancellationToken).Written.Cycle);
+        var leftovers = Directory.GetFiles(town.DeaconDirectory, "heartbeat.json.*.tmp");
+        Assert.Single(leftovers);
+        if (where == "half-written")
+        {
+            Assert.True(new FileInfo(leftovers[0]).Length < before.Length, "the temp file should hold half a heartbeat");
+        }
+
+        Assert.Equal(before, File.ReadAllBytes(store.FilePath));
+        Assert.Equal(1, store.Read().Cycle);
+        Assert.Equal(2, store.Update("after the kill", cancellationToken: TestContext.Current.CancellationToken).Written.Cycle);
         Assert.Equal(new[] { "heartbeat.json", "heartbeat.json.lock" }, Directory.GetFiles(town.DeaconDirectory).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal));
     }
 }

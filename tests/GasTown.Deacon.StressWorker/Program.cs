@@ -11,11 +11,19 @@ using GasTown.Deacon.Storage;
 //   GasTown.Deacon.StressWorker write-in-place <townRoot>
 //     Writes fresh heartbeats as Go's WriteHeartbeat does (os.WriteFile: truncate, then write, no lock), in a loop,
 //     until killed. Prints "writing" once the first heartbeat is on disk.
+//   GasTown.Deacon.StressWorker stop-in-write <townRoot> half-written|before-rename
+//     Updates once, stopping inside the write (half the temp file written, or the temp file complete just before
+//     the rename), prints "stopped" and waits there to be killed: a writer killed at a known point.
 //   GasTown.Deacon.StressWorker hold-lock <townRoot>
 //     Takes the heartbeat lock, prints "held", and keeps it until standard input closes.
 if (args.Length == 2 && args[0] == "write-in-place")
 {
     return WriteInPlace(args[1]);
+}
+
+if (args.Length == 3 && args[0] == "stop-in-write")
+{
+    return StopInWrite(args[1], args[2]);
 }
 
 if (args.Length == 2 && args[0] == "hold-lock")
@@ -75,4 +83,65 @@ static int WriteInPlace(string townRoot)
             Console.Out.Flush();
         }
     }
+}
+
+static int StopInWrite(string townRoot, string where)
+{
+    var store = new HeartbeatStore(townRoot);
+    void Stop()
+    {
+        Console.WriteLine("stopped");
+        Console.Out.Flush();
+        System.Threading.Thread.Sleep(System.Threading.Timeout.Infinite);
+    }
+
+    if (where == "half-written")
+    {
+        store.TempStreamWrapper = file => new StopHalfway(file, Stop);
+    }
+    else
+    {
+        store.BeforeReplace = _ => Stop();
+    }
+
+    store.Update("killed in the write");
+    return 1;
+}
+
+/// <summary>Writes the first half of what it is given, flushed to the file, then stops the process there.</summary>
+internal sealed class StopHalfway : Stream
+{
+    private readonly Stream inner;
+    private readonly Action stop;
+
+    public StopHalfway(Stream inner, Action stop)
+    {
+        this.inner = inner;
+        this.stop = stop;
+    }
+
+    public override bool CanRead => false;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => true;
+
+    public override long Length => inner.Length;
+
+    public override long Position { get => inner.Position; set => throw new NotSupportedException(); }
+
+    public override void Write(byte[] buffer, int offset, int count)
+    {
+        inner.Write(buffer, offset, count / 2);
+        inner.Flush();
+        stop();
+    }
+
+    public override void Flush() => inner.Flush();
+
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
 }

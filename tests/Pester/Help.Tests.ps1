@@ -73,11 +73,14 @@ Describe 'Help for <Name>' -ForEach $cmdlets {
 }
 
 Describe 'Help for -<Parameter> of <Cmdlet>' -ForEach $parameters {
-    It 'describes -<Parameter> of <Cmdlet>, with the right type and wildcard flag' {
-        $help = Get-Help $Cmdlet -Parameter $Parameter
-        ($help.description.Text -join ' ') | Should -Not -BeNullOrEmpty
-        $help.type.name | Should -Be (Get-Command $Cmdlet).Parameters[$Parameter].ParameterType.FullName
-        $help.globbing | Should -Be $(if ($Parameter -eq 'TownRoot') { 'true' } else { 'false' })
+    # Get-Help makes up a type and a wildcard flag from the cmdlet itself when there is no help file, and the build
+    # refuses a parameter without help; what only this can show is that Get-Help serves the text written for it.
+    It 'serves for -<Parameter> of <Cmdlet> the text its markdown source gives' {
+        $source = Get-Content -Raw (Join-Path $PSScriptRoot "../../src/GasTown.Deacon/help/$Cmdlet.md")
+        $section = [regex]::Match($source, "(?ms)^### -$Parameter\r?\n(.+?)\r?\n").Groups[1].Value
+        $section | Should -Not -BeNullOrEmpty
+        $firstSentence = ($section -replace '`', '').Split('.')[0]
+        ((Get-Help $Cmdlet -Parameter $Parameter).description.Text -join ' ') | Should -BeLike "$([WildcardPattern]::Escape($firstSentence))*"
     }
 }
 

@@ -47,12 +47,26 @@ Describe 'The GasTown.Deacon module' {
     }
 
     It 'lays out the module folder with exactly the listed files' {
+        # The list the build copies from (GasTown.Deacon.build.ps1 $ModuleFiles): anything more or less fails here.
         $names = Get-ChildItem $env:DEACON_MODULE -File | ForEach-Object Name | Sort-Object
-        $names | Should -Contain 'GasTown.Deacon.dll'
-        $names | Should -Contain 'GasTown.Deacon.Core.dll'
-        $names | Should -Contain 'System.Text.Json.dll'
-        $names | Should -Contain 'LICENSE'
-        $names | Where-Object { $_ -like '*.pdb' -or $_ -like '*.deps.json' -or $_ -like '*.xml' } | Should -BeNullOrEmpty
+        $names | Should -Be @(
+            'GasTown.Deacon.Core.dll'
+            'GasTown.Deacon.dll'
+            'GasTown.Deacon.format.ps1xml'
+            'GasTown.Deacon.psd1'
+            'GasTown.Deacon.types.ps1xml'
+            'LICENSE'
+            'Microsoft.Bcl.AsyncInterfaces.dll'
+            'Microsoft.Bcl.TimeProvider.dll'
+            'System.Buffers.dll'
+            'System.Memory.dll'
+            'System.Numerics.Vectors.dll'
+            'System.Runtime.CompilerServices.Unsafe.dll'
+            'System.Text.Encodings.Web.dll'
+            'System.Text.Json.dll'
+            'System.Threading.Tasks.Extensions.dll'
+        )
+        (Get-ChildItem $env:DEACON_MODULE -Directory).Name | Should -Be @('en-US')
         (Get-ChildItem (Join-Path $env:DEACON_MODULE 'en-US')).Name | Sort-Object | Should -Be @('about_GasTown.Deacon.help.txt', 'GasTown.Deacon.dll-Help.xml')
     }
 }

@@ -79,7 +79,7 @@ Describe 'Watch-DeaconHeartbeat' {
         $out[1].LastAction | Should -Be 'late'
     }
 
-    It 'stops promptly on Ctrl+C (a pipeline stop) and releases its watchers' {
+    It 'stops promptly on Ctrl+C (a pipeline stop) while it waits for a change' {
         $null = Update-DeaconHeartbeat $town
         $ps = [powershell]::Create()
         try {
