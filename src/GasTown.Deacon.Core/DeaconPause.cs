@@ -1,4 +1,5 @@
 using System;
+using GasTown.Deacon.Format;
 using GasTown.Deacon.Storage;
 
 namespace GasTown.Deacon;
@@ -31,6 +32,12 @@ public sealed class DeaconPause
 
     /// <summary>When the Deacon was paused.</summary>
     public DateTimeOffset PausedAt => State.PausedAt;
+
+    /// <summary>
+    /// <see cref="PausedAt"/> as RFC 3339 text in UTC, as the file has it: what the view shows and what a CSV or another
+    /// process gets exactly, where a DateTimeOffset is written in the culture's format, its fraction lost.
+    /// </summary>
+    public string PausedAtUtc => Rfc3339.Format(State.PausedAt.ToUniversalTime());
 
     private PauseState State { get; }
 

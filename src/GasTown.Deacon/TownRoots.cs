@@ -142,7 +142,9 @@ internal static class TownRoots
         cmdlet.WriteError(new ErrorRecord(
             new ItemNotFoundException(matches.Any()
                 ? $"The town root '{pattern}' matches no directory, only files. Each match of a wildcard is read as a town."
-                : $"The town root '{pattern}' matches no directory. For a name holding [ or ], use -LiteralTownRoot."),
+                : pattern.IndexOfAny(new[] { '[', ']' }) >= 0
+                    ? $"The town root '{pattern}' matches no directory. For a name holding [ or ], use -LiteralTownRoot."
+                    : $"The town root '{pattern}' matches no directory."),
             ErrorIds.TownRootNotFound,
             ErrorCategory.ObjectNotFound,
             pattern));

@@ -48,6 +48,17 @@ Describe 'Suspend-Deacon' {
             Should -Match '^\{\n  "paused": true,\n  "reason": "maintenance \\u003cwindow\\u003e \\u0026 \\"more\\"",\n  "paused_at": "\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z",\n  "paused_by": "human"\n\}$'
     }
 
+    It 'shows when it paused as the file has it, RFC 3339 in UTC, in any culture' {
+        $saved = [cultureinfo]::CurrentCulture
+        try {
+            [cultureinfo]::CurrentCulture = 'fa-IR'
+            $pause = Suspend-Deacon -TownRoot $town -Reason 'r'
+            $pause.PausedAtUtc | Should -Match '^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$'
+            $pause | Out-String | Should -Match "PausedAt : $([regex]::Escape($pause.PausedAtUtc))"
+        }
+        finally { [cultureinfo]::CurrentCulture = $saved }
+    }
+
     It 'gives a new pause file 0600 and its folders 0755, as Go does' -Skip:$IsWindows {
         $null = Suspend-Deacon -TownRoot $town -Reason 'r'
         (Get-Item -Force (Get-PauseFilePath $town)).UnixMode | Should -Be '-rw-------'

@@ -67,6 +67,15 @@ Describe 'The README''s cron line' {
         $marker | Should -Exist
     }
 
+    It 'mails plain text: a warning about an invalid heartbeat carries no terminal colour codes' {
+        $homeDirectory = New-Home -Age ([timespan]::FromSeconds(10))
+        Set-HeartbeatText (Join-Path $homeDirectory 'gt') 'garbage'
+        $run = Invoke-Native sh '-c', $line -HomeDirectory $homeDirectory
+        $run.Out | Should -BeLike '*WARNING:*invalid*'
+        "$($run.Out)$($run.Err)" | Should -Not -Match ([regex]::Escape([string][char]27))
+        $marker | Should -Exist
+    }
+
     It 'does not poke when the check fails, exits non-zero and says why on stderr' {
         $run = Invoke-Native sh '-c', $line -HomeDirectory (New-Home -NoTown)
         $run.ExitCode | Should -Not -Be 0

@@ -31,7 +31,13 @@ Describe '-TownRoot with wildcards' {
         $errs[0].FullyQualifiedErrorId | Should -Be 'TownRootNotFound,GasTown.Deacon.Commands.GetDeaconHeartbeatCommand'
         $errs[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
         $errs[0].TargetObject | Should -Be $pattern
-        $errs[0].Exception.Message | Should -BeLike "*'$pattern' matches no directory*-LiteralTownRoot*"
+        $errs[0].Exception.Message | Should -Be "The town root '$pattern' matches no directory."
+    }
+
+    It 'points to -LiteralTownRoot when a pattern that matches nothing holds [ or ]' {
+        $pattern = Join-Path $fleet 'zulu[2]'
+        $null = Get-DeaconHeartbeat -TownRoot $pattern -ErrorVariable errs -ErrorAction SilentlyContinue
+        $errs[0].Exception.Message | Should -Be "The town root '$pattern' matches no directory. For a name holding [ or ], use -LiteralTownRoot."
     }
 
     It 'says so when a pattern matches only files' {
