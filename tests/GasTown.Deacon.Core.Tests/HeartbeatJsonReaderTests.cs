@@ -154,7 +154,7 @@ public sealed class HeartbeatJsonReaderTests
     [InlineData("{\"timestamp\": \"2025-12-01T10:00:00z\"}", "the time zone 'z' is neither Z nor an offset")]
     [InlineData("{\"timestamp\": \"0000-12-01T10:00:00Z\"}", "year 0000 is out of the supported range")]
     [InlineData("{\"timestamp\": \"0001-01-01T00:00:00+01:00\"}", "the instant is out of the supported range")]
-    [InlineData("{\"cycle\": 1} x", "is invalid after a single JSON value. Expected end of data. (line 1, column 14)")]
+    [InlineData("{\"cycle\": 1} x", "is invalid after a single JSON value. Expected end of data (line 1, column 14)")]
     [InlineData("{\"cycle\": 1", "(line 1, column 12)")]
     [InlineData("{\n  \"cycle\": 1,\n}", "(line 3, column 1)")]
     public void Refuses_what_Go_refuses_saying_what_and_where(string json, string expected)

@@ -13,6 +13,7 @@ namespace GasTown.Deacon.Tests;
 /// Beside a real writer in place: another process writing as Go's WriteHeartbeat does (os.WriteFile truncates, then
 /// writes, with no lock), in a tight loop, so that readers keep catching the file empty.
 /// </summary>
+[Collection(nameof(UnloadedCollection))]
 public sealed class InPlaceWriterTests : IDisposable
 {
     private readonly TempTown town = new();

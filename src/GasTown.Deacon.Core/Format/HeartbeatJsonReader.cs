@@ -38,12 +38,8 @@ internal static class HeartbeatJsonReader
     /// <exception cref="HeartbeatInvalidException">The bytes are not a heartbeat Go would accept.</exception>
     public static HeartbeatRecord Parse(ReadOnlySpan<byte> utf8, string path)
     {
-        if (utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF)
-        {
-            utf8 = utf8.Slice(3);
-        }
-
-        if (IsBlank(utf8))
+        utf8 = JsonText.WithoutBom(utf8);
+        if (JsonText.IsBlank(utf8))
         {
             throw new HeartbeatInvalidException(path, "the file is empty; a heartbeat is a JSON object.");
         }
@@ -55,9 +51,7 @@ internal static class HeartbeatJsonReader
         }
         catch (JsonException ex)
         {
-            var line = (ex.LineNumber ?? 0) + 1;
-            var column = (ex.BytePositionInLine ?? 0) + 1;
-            throw new HeartbeatInvalidException(path, FormattableString.Invariant($"{WithoutLocation(ex.Message)} (line {line}, column {column})"));
+            throw new HeartbeatInvalidException(path, JsonText.Problem(ex));
         }
     }
 
@@ -184,12 +178,7 @@ internal static class HeartbeatJsonReader
             throw Invalid(path, utf8, reader, $"{name} must be a string, but it is {Describe(reader.TokenType)}");
         }
 
-        // Plain ASCII, the usual case, goes the reader's own fast way; anything else is decoded by Go's rules, as
-        // the reader throws on a lone surrogate escape or invalid UTF-8 where Go substitutes U+FFFD.
-        var raw = reader.ValueSpan;
-        return !reader.ValueIsEscaped && GoJsonString.IsAscii(raw)
-            ? reader.GetString() ?? string.Empty
-            : GoJsonString.Decode(raw);
+        return JsonText.GoString(ref reader);
     }
 
     private static Field Match(ref Utf8JsonReader reader)
@@ -240,50 +229,8 @@ internal static class HeartbeatJsonReader
         return true;
     }
 
-    private static HeartbeatInvalidException Invalid(string path, ReadOnlySpan<byte> utf8, Utf8JsonReader reader, string what)
-    {
-        var offset = (int)reader.TokenStartIndex;
-        var line = 1;
-        var lineStart = 0;
-        for (var i = 0; i < offset && i < utf8.Length; i++)
-        {
-            if (utf8[i] == '\n')
-            {
-                line++;
-                lineStart = i + 1;
-            }
-        }
+    private static HeartbeatInvalidException Invalid(string path, ReadOnlySpan<byte> utf8, Utf8JsonReader reader, string what) =>
+        new(path, what + JsonText.Where(utf8, reader));
 
-        return new HeartbeatInvalidException(path, FormattableString.Invariant($"{what} (line {line}, column {offset - lineStart + 1})"));
-    }
-
-    private static string Describe(JsonTokenType token) => token switch
-    {
-        JsonTokenType.StartObject => "an object",
-        JsonTokenType.StartArray => "an array",
-        JsonTokenType.String => "a string",
-        JsonTokenType.Number => "a number",
-        JsonTokenType.True or JsonTokenType.False => "a boolean",
-        JsonTokenType.Null => "null",
-        _ => token.ToString(),
-    };
-
-    private static bool IsBlank(ReadOnlySpan<byte> utf8)
-    {
-        foreach (var b in utf8)
-        {
-            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r'))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static string WithoutLocation(string message)
-    {
-        var at = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return (at < 0 ? message : message.Substring(0, at)).TrimEnd();
-    }
+    private static string Describe(JsonTokenType token) => JsonText.Describe(token);
 }

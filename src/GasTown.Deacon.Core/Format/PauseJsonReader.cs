@@ -35,22 +35,8 @@ internal static class PauseJsonReader
     /// <exception cref="PauseInvalidException">The bytes are not a pause file Go would accept.</exception>
     public static PauseState Parse(ReadOnlySpan<byte> utf8, string path)
     {
-        if (utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF)
-        {
-            utf8 = utf8.Slice(3);
-        }
-
-        var blank = true;
-        foreach (var b in utf8)
-        {
-            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r'))
-            {
-                blank = false;
-                break;
-            }
-        }
-
-        if (blank)
+        utf8 = JsonText.WithoutBom(utf8);
+        if (JsonText.IsBlank(utf8))
         {
             throw new PauseInvalidException(path, "the file is empty; a pause file is a JSON object.");
         }
@@ -62,10 +48,7 @@ internal static class PauseJsonReader
         }
         catch (JsonException ex)
         {
-            var message = ex.Message;
-            var at = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-            message = OneLine(at < 0 ? message : message.Substring(0, at)).TrimEnd('.');
-            throw new PauseInvalidException(path, $"{message} (line {(ex.LineNumber ?? 0) + 1}, column {(ex.BytePositionInLine ?? 0) + 1})");
+            throw new PauseInvalidException(path, JsonText.Problem(ex));
         }
     }
 
@@ -167,12 +150,7 @@ internal static class PauseJsonReader
             throw Invalid(path, utf8, reader, $"{name} must be a string, but it is {Describe(reader.TokenType)}");
         }
 
-        // Decoded by Go's rules, as the heartbeat's strings are: one U+FFFD per invalid byte and per lone surrogate
-        // escape, where the reader would throw.
-        var raw = reader.ValueSpan;
-        return !reader.ValueIsEscaped && GoJsonString.IsAscii(raw)
-            ? reader.GetString() ?? string.Empty
-            : GoJsonString.Decode(raw);
+        return JsonText.GoString(ref reader);
     }
 
     /// <summary>
@@ -189,35 +167,8 @@ internal static class PauseJsonReader
             _ => Field.Unknown,
         };
 
-    private static PauseInvalidException Invalid(string path, ReadOnlySpan<byte> utf8, Utf8JsonReader reader, string what)
-    {
-        var offset = (int)reader.TokenStartIndex;
-        var line = 1;
-        var lineStart = 0;
-        for (var i = 0; i < offset && i < utf8.Length; i++)
-        {
-            if (utf8[i] == '\n')
-            {
-                line++;
-                lineStart = i + 1;
-            }
-        }
+    private static PauseInvalidException Invalid(string path, ReadOnlySpan<byte> utf8, Utf8JsonReader reader, string what) =>
+        new(path, what + JsonText.Where(utf8, reader));
 
-        return new PauseInvalidException(path, $"{what} (line {line}, column {offset - lineStart + 1})");
-    }
-
-    private static string Describe(JsonTokenType token) => token switch
-    {
-        JsonTokenType.StartObject => "an object",
-        JsonTokenType.StartArray => "an array",
-        JsonTokenType.String => "a string",
-        JsonTokenType.Number => "a number",
-        JsonTokenType.True or JsonTokenType.False => "a boolean",
-        JsonTokenType.Null => "null",
-        _ => token.ToString(),
-    };
-
-    /// <summary>The reader quotes the text it choked on, line breaks and all; a message is one line.</summary>
-    private static string OneLine(string text) =>
-        System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ").Trim();
+    private static string Describe(JsonTokenType token) => JsonText.Describe(token);
 }

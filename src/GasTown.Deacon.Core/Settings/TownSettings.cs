@@ -67,13 +67,12 @@ internal sealed class TownSettings
     /// <summary>Reads the two thresholds from the bytes of a settings file; never throws for what the file holds.</summary>
     public static TownSettings Parse(ReadOnlyMemory<byte> utf8, string path)
     {
-        var span = utf8.Span;
-        if (span.Length >= 3 && span[0] == 0xEF && span[1] == 0xBB && span[2] == 0xBF)
+        if (JsonText.WithoutBom(utf8.Span).Length != utf8.Length)
         {
             utf8 = utf8.Slice(3);
         }
 
-        if (IsBlank(utf8.Span))
+        if (JsonText.IsBlank(utf8.Span))
         {
             return Broken(path, "it is empty, not JSON");
         }
@@ -85,10 +84,7 @@ internal sealed class TownSettings
         }
         catch (JsonException ex)
         {
-            var message = ex.Message;
-            var at = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-            message = OneLine(at < 0 ? message : message.Substring(0, at)).TrimEnd('.');
-            return Broken(path, $"it is not JSON: {message} (line {(ex.LineNumber ?? 0) + 1}, column {(ex.BytePositionInLine ?? 0) + 1})");
+            return Broken(path, "it is not JSON: " + JsonText.Problem(ex));
         }
 
         using (document)
@@ -114,19 +110,6 @@ internal sealed class TownSettings
             ReadDuration(deacon, VeryStaleKey, out var veryStale, out var veryStaleProblem);
             return new TownSettings(path, true, stale, veryStale, staleProblem, veryStaleProblem, null);
         }
-    }
-
-    private static bool IsBlank(ReadOnlySpan<byte> utf8)
-    {
-        foreach (var b in utf8)
-        {
-            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     /// <summary>A settings file that is there but could not be read.</summary>
@@ -246,18 +229,5 @@ internal sealed class TownSettings
         return GoKeyFold.FoldToAscii(key) is { } folded && string.Equals(folded, name, StringComparison.OrdinalIgnoreCase);
     }
 
-    private static string Describe(JsonValueKind kind) => kind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        JsonValueKind.Null => "null",
-        _ => kind.ToString(),
-    };
-
-    /// <summary>The reader quotes the text it choked on, line breaks and all; a message is one line.</summary>
-    private static string OneLine(string text) =>
-        System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ").Trim();
+    private static string Describe(JsonValueKind kind) => JsonText.Describe(kind);
 }

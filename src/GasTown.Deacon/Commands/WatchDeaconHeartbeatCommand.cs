@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using GasTown.Deacon.Errors;
 using GasTown.Deacon.Watching;
 
 namespace GasTown.Deacon.Commands;

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
-using GasTown.Deacon.Errors;
 using GasTown.Deacon.Storage;
 
 namespace GasTown.Deacon.Commands;

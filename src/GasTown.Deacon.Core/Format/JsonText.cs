@@ -1,0 +1,99 @@
+using System;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace GasTown.Deacon.Format;
+
+/// <summary>
+/// What the readers of the three files Gas Town keeps (the heartbeat, the pause, the town's settings) do alike: skip
+/// a BOM, tell an empty file, read a string as Go reads it, and say what they found and where in the same words.
+/// </summary>
+internal static class JsonText
+{
+    private static readonly Regex Whitespace = new(@"\s+", RegexOptions.CultureInvariant);
+
+    /// <summary>The bytes less a UTF-8 BOM, which Windows tools write and Go would refuse; it is accepted on purpose.</summary>
+    public static ReadOnlySpan<byte> WithoutBom(ReadOnlySpan<byte> utf8) =>
+        utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF ? utf8.Slice(3) : utf8;
+
+    /// <summary>Whether the bytes hold nothing but JSON whitespace.</summary>
+    public static bool IsBlank(ReadOnlySpan<byte> utf8)
+    {
+        foreach (var b in utf8)
+        {
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The string the reader is on, decoded as Go decodes it. Plain ASCII, the usual case, goes the reader's own fast
+    /// way; anything else by Go's rules, as the reader throws on a lone surrogate escape or invalid UTF-8 where Go
+    /// reads U+FFFD.
+    /// </summary>
+    public static string GoString(ref Utf8JsonReader reader)
+    {
+        var raw = reader.ValueSpan;
+        return !reader.ValueIsEscaped && GoJsonString.IsAscii(raw)
+            ? reader.GetString() ?? string.Empty
+            : GoJsonString.Decode(raw);
+    }
+
+    /// <summary>Where the token the reader is on starts: " (line L, column C)", both from 1.</summary>
+    public static string Where(ReadOnlySpan<byte> utf8, Utf8JsonReader reader)
+    {
+        var offset = (int)reader.TokenStartIndex;
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < offset && i < utf8.Length; i++)
+        {
+            if (utf8[i] == '\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+
+        return FormattableString.Invariant($" (line {line}, column {offset - lineStart + 1})");
+    }
+
+    /// <summary>
+    /// What the JSON reader said, on one line (it quotes the text it choked on, line breaks and all), without its own
+    /// location in its own words, and with the place as the module says it.
+    /// </summary>
+    public static string Problem(JsonException exception)
+    {
+        var message = exception.Message;
+        var at = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        message = Whitespace.Replace(at < 0 ? message : message.Substring(0, at), " ").Trim().TrimEnd('.');
+        return FormattableString.Invariant($"{message} (line {(exception.LineNumber ?? 0) + 1}, column {(exception.BytePositionInLine ?? 0) + 1})");
+    }
+
+    /// <summary>A token's kind in words: "an object", "a number", "null".</summary>
+    public static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.Null => "null",
+        _ => token.ToString(),
+    };
+
+    /// <summary>A value's kind in words, as <see cref="Describe(JsonTokenType)"/> says it.</summary>
+    public static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Null => "null",
+        _ => kind.ToString(),
+    };
+}
