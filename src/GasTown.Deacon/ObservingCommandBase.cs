@@ -52,7 +52,11 @@ public abstract class ObservingCommandBase : TownsCommandBase
         if (staleGiven is null || veryStaleGiven is null)
         {
             // The missing one comes from each town's settings or the default: it can only be checked town by town.
-            WriteVerbose(staleGiven is null && veryStaleGiven is null ? DefaultsMessage : ThresholdsMessage(staleGiven, veryStaleGiven));
+            if (VerboseShown)
+            {
+                WriteVerbose(staleGiven is null && veryStaleGiven is null ? DefaultsMessage : ThresholdsMessage(staleGiven, veryStaleGiven));
+            }
+
             return;
         }
 
@@ -66,7 +70,10 @@ public abstract class ObservingCommandBase : TownsCommandBase
         }
 
         Thresholds = new HeartbeatThresholds(StaleThreshold, VeryStaleThreshold);
-        WriteVerbose($"Thresholds: Stale from {DurationText.Format(Thresholds.Stale)}, VeryStale from {DurationText.Format(Thresholds.VeryStale)}.");
+        if (VerboseShown)
+        {
+            WriteVerbose($"Thresholds: Stale from {DurationText.Format(Thresholds.Stale)}, VeryStale from {DurationText.Format(Thresholds.VeryStale)}.");
+        }
     }
 
     /// <summary>What Get and Watch make of a Future heartbeat, for <see cref="WarnIfFuture"/>.</summary>
@@ -122,7 +129,7 @@ public abstract class ObservingCommandBase : TownsCommandBase
             return null;
         }
 
-        if (resolution.StaleSource == ThresholdSource.TownSettings || resolution.VeryStaleSource == ThresholdSource.TownSettings)
+        if (VerboseShown && (resolution.StaleSource == ThresholdSource.TownSettings || resolution.VeryStaleSource == ThresholdSource.TownSettings))
         {
             WriteVerbose($"{townRoot}: judged by {resolution}.");
         }

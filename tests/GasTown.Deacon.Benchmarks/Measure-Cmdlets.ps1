@@ -15,6 +15,9 @@ param(
     [int] $Rounds = 7,
     [int] $BinaryCalls = 3000,
     [int] $ScriptCalls = 300,
+    # PowerShell compiles a loop and .NET re-JITs the cmdlets' code in tiers over tens of thousands of calls: the
+    # figures are the steady state after this many calls of each binary cmdlet (a tenth of it for the script).
+    [int] $WarmupCalls = 30000,
     [int] $FleetRounds = 5
 )
 
@@ -73,7 +76,12 @@ try {
     $perCall = @{}; foreach ($k in $subjects.Keys) { $perCall[$k] = [Collections.Generic.List[double]]::new() }
     $ratios = @{ GetFloor = [Collections.Generic.List[double]]::new(); GetSettingsFloor = [Collections.Generic.List[double]]::new(); TestFloor = [Collections.Generic.List[double]]::new()
         ScriptGet = [Collections.Generic.List[double]]::new(); ScriptTest = [Collections.Generic.List[double]]::new() }
-    # Round 0 warms up (JIT, caches) and is not counted.
+    foreach ($k in $subjects.Keys) {
+        $s = $subjects[$k]
+        & $s.Block $(if ($s.Calls -eq $ScriptCalls) { [math]::Ceiling($WarmupCalls / 10) } else { $WarmupCalls })
+    }
+
+    # Round 0 settles the interleaving (caches, the collector) and is not counted either.
     for ($round = 0; $round -le $Rounds; $round++) {
         $this = @{}
         foreach ($k in $subjects.Keys) {
@@ -120,7 +128,7 @@ try {
     }
 
     [ordered]@{
-        Rounds = $Rounds; BinaryCalls = $BinaryCalls; ScriptCalls = $ScriptCalls; FleetRounds = $FleetRounds
+        Rounds = $Rounds; BinaryCalls = $BinaryCalls; ScriptCalls = $ScriptCalls; WarmupCalls = $WarmupCalls; FleetRounds = $FleetRounds
         PerCallUs = [ordered]@{
             Floor = Get-Median $perCall.Floor; Get = Get-Median $perCall.Get; GetSettings = Get-Median $perCall.GetSettings; Test = Get-Median $perCall.Test; Script = Get-Median $perCall.Script
         }

@@ -296,23 +296,14 @@ public sealed class HeartbeatStore
     {
         try
         {
+            if (HandleFileReader.Available)
+            {
+                using var handle = HandleFileReader.OpenToRead(FilePath);
+                return ReadAll(HandleFileReader.LengthOf(handle), (buffer, offset) => HandleFileReader.ReadAt(handle, buffer, offset), out length, out grew);
+            }
+
             using var stream = new FileStream(FilePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1);
-            var size = stream.Length;
-            if (size > MaxFileSize)
-            {
-                throw new HeartbeatTooLargeException(FilePath, size, MaxFileSize);
-            }
-
-            var buffer = new byte[size + 1];
-            length = 0;
-            int read;
-            while (length < buffer.Length && (read = stream.Read(buffer, length, buffer.Length - length)) > 0)
-            {
-                length += read;
-            }
-
-            grew = length > size;
-            return buffer;
+            return ReadAll(stream.Length, (buffer, offset) => stream.Read(buffer, offset, buffer.Length - offset), out length, out grew);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -323,6 +314,42 @@ public sealed class HeartbeatStore
         {
             throw new HeartbeatIOException("Cannot read the heartbeat file", FilePath, ex);
         }
+    }
+
+    /// <summary>
+    /// Reads a file of <paramref name="size"/> bytes (when opened) through <paramref name="readAt"/> (buffer, offset:
+    /// bytes read), with one byte of room past the size to tell a file that grew (a writer in place).
+    /// </summary>
+    private byte[] ReadAll(long size, Func<byte[], int, int> readAt, out int length, out bool grew)
+    {
+        if (size > MaxFileSize)
+        {
+            throw new HeartbeatTooLargeException(FilePath, size, MaxFileSize);
+        }
+
+        var buffer = new byte[size + 1];
+        length = 0;
+        while (length < buffer.Length)
+        {
+            var asked = buffer.Length - length;
+            var read = readAt(buffer, length);
+            if (read <= 0)
+            {
+                break;
+            }
+
+            length += read;
+
+            // A regular file gives fewer bytes than asked only at its end: once what it held when opened is in,
+            // a short read was the end, and looking again would cost a system call to learn nothing.
+            if (read < asked && length >= size)
+            {
+                break;
+            }
+        }
+
+        grew = length > size;
+        return buffer;
     }
 
     private DateTime LastWriteTime()
