@@ -14,10 +14,28 @@ namespace GasTown.Deacon.Commands;
 /// </summary>
 public abstract class DeaconCommandBase : PSCmdlet, IDisposable
 {
-    private readonly CancellationTokenSource stopping = new();
+    // Made for the cmdlets that wait (for the lock, or on a watch) when they first ask; a read has nothing to cancel.
+    private CancellationTokenSource? stopping;
+    private volatile bool stopped;
 
     /// <summary>Cancelled by Ctrl+C (a pipeline stop): ends a wait for the lock, or a watch, at once.</summary>
-    protected CancellationToken StopToken => stopping.Token;
+    protected CancellationToken StopToken
+    {
+        get
+        {
+            if (stopping is null)
+            {
+                Interlocked.CompareExchange(ref stopping, new CancellationTokenSource(), null);
+                if (stopped)
+                {
+                    // Stopped before the first ask: StopProcessing found nothing to cancel.
+                    stopping.Cancel();
+                }
+            }
+
+            return stopping.Token;
+        }
+    }
 
     /// <summary>
     /// Runs <paramref name="act"/> for each town. A failure the core reports becomes that town's error record (see
@@ -38,7 +56,7 @@ public abstract class DeaconCommandBase : PSCmdlet, IDisposable
             {
                 WriteFailure(townRoot, ex, writing);
             }
-            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            catch (OperationCanceledException) when (stopped)
             {
                 return;
             }
@@ -98,12 +116,16 @@ public abstract class DeaconCommandBase : PSCmdlet, IDisposable
     }
 
     /// <inheritdoc />
-    protected override void StopProcessing() => stopping.Cancel();
+    protected override void StopProcessing()
+    {
+        stopped = true;
+        Volatile.Read(ref stopping)?.Cancel();
+    }
 
     /// <inheritdoc />
     public void Dispose()
     {
-        stopping.Dispose();
+        stopping?.Dispose();
         GC.SuppressFinalize(this);
     }
 }

@@ -139,7 +139,7 @@ and the median over the rounds is reported.
 
 ## Per call, in one pwsh process
 
-$($cmdlets.Rounds) rounds after $($cmdlets.WarmupCalls) warm-up calls of each binary cmdlet (the steady state: PowerShell and .NET's tiered JIT settle over tens of thousands of calls) and a warm-up round; in each, $($cmdlets.BinaryCalls) calls of each binary cmdlet and $($cmdlets.ScriptCalls) of the script
+$($cmdlets.Rounds) rounds after $($cmdlets.WarmupCalls) warm-up calls of each binary cmdlet (the steady state: PowerShell and .NET's tiered JIT settle over tens of thousands of calls) and a warm-up round; in each, taken in $($cmdlets.Slices) slices with every subject's slice in turn, $($cmdlets.BinaryCalls) calls of each binary cmdlet and $($cmdlets.ScriptCalls) of the script
 function, interleaved. The floor is ``Get-FloorLength`` (tests/GasTown.Deacon.Benchmarks.Floor): a binary cmdlet that reads
 the heartbeat file's bytes and emits their length. The script function does what Get-DeaconHeartbeat does with
 ``Get-Content -Raw | ConvertFrom-Json`` (resolve the town, refuse a missing file, parse, classify the age, emit an object).

@@ -12,12 +12,13 @@ param(
     [Parameter(Mandatory)] [string] $ModulePath,
     [Parameter(Mandatory)] [string] $FloorPath,
     [Parameter(Mandatory)] [string] $ResultPath,
-    [int] $Rounds = 7,
+    [int] $Rounds = 11,
     [int] $BinaryCalls = 3000,
     [int] $ScriptCalls = 300,
     # PowerShell compiles a loop and .NET re-JITs the cmdlets' code in tiers over tens of thousands of calls: the
     # figures are the steady state after this many calls of each binary cmdlet (a tenth of it for the script).
     [int] $WarmupCalls = 30000,
+    [int] $Slices = 15,
     [int] $FleetRounds = 5
 )
 
@@ -83,13 +84,23 @@ try {
 
     # Round 0 settles the interleaving (caches, the collector) and is not counted either.
     for ($round = 0; $round -le $Rounds; $round++) {
+        # Each round takes its calls in slices, every subject's slice in turn (in an order that rotates), so that
+        # a burst of noise from the machine falls on all subjects alike rather than on whichever was running.
+        $ticks = @{}; foreach ($k in $subjects.Keys) { $ticks[$k] = [long]0 }
+        $keys = @($subjects.Keys)
+        for ($slice = 0; $slice -lt $Slices; $slice++) {
+            for ($j = 0; $j -lt $keys.Count; $j++) {
+                $k = $keys[($j + $slice) % $keys.Count]
+                $s = $subjects[$k]
+                $sw = [Diagnostics.Stopwatch]::StartNew()
+                & $s.Block ([math]::Ceiling($s.Calls / $Slices))
+                $ticks[$k] += $sw.ElapsedTicks
+            }
+        }
         $this = @{}
-        foreach ($k in $subjects.Keys) {
-            $s = $subjects[$k]
-            $sw = [Diagnostics.Stopwatch]::StartNew()
-            & $s.Block $s.Calls
-            $sw.Stop()
-            $this[$k] = $sw.Elapsed.TotalMilliseconds * 1000 / $s.Calls
+        foreach ($k in $keys) {
+            $calls = [math]::Ceiling($subjects[$k].Calls / $Slices) * $Slices
+            $this[$k] = $ticks[$k] * 1e6 / [Diagnostics.Stopwatch]::Frequency / $calls
         }
         if ($round -eq 0) { continue }
         foreach ($k in $subjects.Keys) { $perCall[$k].Add($this[$k]) }
@@ -128,7 +139,7 @@ try {
     }
 
     [ordered]@{
-        Rounds = $Rounds; BinaryCalls = $BinaryCalls; ScriptCalls = $ScriptCalls; WarmupCalls = $WarmupCalls; FleetRounds = $FleetRounds
+        Rounds = $Rounds; Slices = $Slices; BinaryCalls = $BinaryCalls; ScriptCalls = $ScriptCalls; WarmupCalls = $WarmupCalls; FleetRounds = $FleetRounds
         PerCallUs = [ordered]@{
             Floor = Get-Median $perCall.Floor; Get = Get-Median $perCall.Get; GetSettings = Get-Median $perCall.GetSettings; Test = Get-Median $perCall.Test; Script = Get-Median $perCall.Script
         }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.IO;
 using System.Threading;
+using GasTown.Deacon.Storage;
 
 namespace GasTown.Deacon.Settings;
 
@@ -30,6 +31,13 @@ internal sealed class TownSettingsCache
     public TownSettings Get(string townRoot)
     {
         var path = TownSettings.GetSettingsPath(townRoot);
+
+        // Most towns have no settings file: the cheapest look says so, unless the town had one last time.
+        if (!entries.ContainsKey(path) && FileProbe.IsSurelyMissing(path))
+        {
+            return TownSettings.None;
+        }
+
         var info = new FileInfo(path);
         long length;
         long written;
@@ -43,10 +51,7 @@ internal sealed class TownSettingsCache
                     return TownSettings.Unreadable(path, "it is a directory, not a file");
                 }
 
-                if (!entries.IsEmpty)
-                {
-                    entries.TryRemove(path, out _);
-                }
+                entries.TryRemove(path, out _);
 
                 return TownSettings.None;
             }

@@ -40,9 +40,7 @@ public sealed class HeartbeatStore
         }
 
         TownRoot = townRoot;
-        DeaconDirectory = Path.Combine(townRoot, DeaconDirectoryName);
-        FilePath = Path.Combine(DeaconDirectory, FileName);
-        LockPath = FilePath + ".lock";
+        FilePath = GetHeartbeatPath(townRoot);
         this.timeProvider = timeProvider ?? TimeProvider.System;
         LockTimeout = lockTimeout ?? DefaultLockTimeout;
         if (LockTimeout < TimeSpan.Zero)
@@ -55,13 +53,13 @@ public sealed class HeartbeatStore
     public string TownRoot { get; }
 
     /// <summary><c>&lt;TownRoot&gt;/deacon</c>.</summary>
-    public string DeaconDirectory { get; }
+    public string DeaconDirectory => Path.Combine(TownRoot, DeaconDirectoryName);
 
     /// <summary><c>&lt;TownRoot&gt;/deacon/heartbeat.json</c>.</summary>
     public string FilePath { get; }
 
     /// <summary>The lock file writers hold, beside the heartbeat.</summary>
-    public string LockPath { get; }
+    public string LockPath => FilePath + ".lock";
 
     /// <summary>How long a writer waits for the lock.</summary>
     public TimeSpan LockTimeout { get; }
@@ -299,11 +297,29 @@ public sealed class HeartbeatStore
             if (HandleFileReader.Available)
             {
                 using var handle = HandleFileReader.OpenToRead(FilePath);
-                return ReadAll(HandleFileReader.LengthOf(handle), (buffer, offset) => HandleFileReader.ReadAt(handle, buffer, offset), out length, out grew);
+                var buffer = BufferFor(HandleFileReader.LengthOf(handle));
+                length = 0;
+                int read;
+                while ((read = HandleFileReader.ReadAt(handle, buffer, length)) > 0 && !AtEnd(buffer, ref length, read))
+                {
+                }
+
+                grew = length > buffer.Length - 1;
+                return buffer;
             }
 
-            using var stream = new FileStream(FilePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1);
-            return ReadAll(stream.Length, (buffer, offset) => stream.Read(buffer, offset, buffer.Length - offset), out length, out grew);
+            using (var stream = new FileStream(FilePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1))
+            {
+                var buffer = BufferFor(stream.Length);
+                length = 0;
+                int read;
+                while ((read = stream.Read(buffer, length, buffer.Length - length)) > 0 && !AtEnd(buffer, ref length, read))
+                {
+                }
+
+                grew = length > buffer.Length - 1;
+                return buffer;
+            }
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -317,39 +333,22 @@ public sealed class HeartbeatStore
     }
 
     /// <summary>
-    /// Reads a file of <paramref name="size"/> bytes (when opened) through <paramref name="readAt"/> (buffer, offset:
-    /// bytes read), with one byte of room past the size to tell a file that grew (a writer in place).
+    /// Room for a file of <paramref name="size"/> bytes (when opened), and one byte past it to tell a file that grew
+    /// while being read (a writer in place).
     /// </summary>
-    private byte[] ReadAll(long size, Func<byte[], int, int> readAt, out int length, out bool grew)
+    private byte[] BufferFor(long size) =>
+        size > MaxFileSize ? throw new HeartbeatTooLargeException(FilePath, size, MaxFileSize) : new byte[size + 1];
+
+    /// <summary>
+    /// Counts <paramref name="read"/> more bytes in; true when that was the end. A regular file gives fewer bytes than
+    /// asked only at its end: once what it held when opened is in, a short read was the end, and looking again would
+    /// cost a system call to learn nothing.
+    /// </summary>
+    private static bool AtEnd(byte[] buffer, ref int length, int read)
     {
-        if (size > MaxFileSize)
-        {
-            throw new HeartbeatTooLargeException(FilePath, size, MaxFileSize);
-        }
-
-        var buffer = new byte[size + 1];
-        length = 0;
-        while (length < buffer.Length)
-        {
-            var asked = buffer.Length - length;
-            var read = readAt(buffer, length);
-            if (read <= 0)
-            {
-                break;
-            }
-
-            length += read;
-
-            // A regular file gives fewer bytes than asked only at its end: once what it held when opened is in,
-            // a short read was the end, and looking again would cost a system call to learn nothing.
-            if (read < asked && length >= size)
-            {
-                break;
-            }
-        }
-
-        grew = length > size;
-        return buffer;
+        var asked = buffer.Length - length;
+        length += read;
+        return length == buffer.Length || (read < asked && length >= buffer.Length - 1);
     }
 
     private DateTime LastWriteTime()

@@ -67,6 +67,11 @@ public sealed class PauseStore
         // Most towns are never paused: one stat answers them, with no exception thrown and caught (FileInfo's look is
         // the cheapest the runtime offers). A pause file that cannot even be looked at, for want of search permission
         // on its folder, reads as none.
+        if (FileProbe.IsSurelyMissing(FilePath))
+        {
+            return null;
+        }
+
         var look = new FileInfo(FilePath);
         if (!look.Exists)
         {
