@@ -20,9 +20,18 @@ internal static class AtomicFile
     /// writer takes (any temp file is then an orphan), else long enough that no live writer is still at it.
     /// </param>
     /// <param name="wrapStream">Test seam: wraps the temp file's stream so a test can make the write fail part-way.</param>
+    /// <param name="beforeReplace">Test seam: runs with the complete temp file, just before it replaces the target.</param>
+    /// <param name="beforeRetry">Test seam: runs before the rename is tried again, with the attempt just made.</param>
     /// <exception cref="IOException">The write failed; the target is unchanged and the temp file removed.</exception>
     /// <exception cref="UnauthorizedAccessException">The write was refused; the target is unchanged.</exception>
-    public static void Write(string target, byte[] bytes, int newFileMode, TimeSpan orphanAge, Func<Stream, Stream>? wrapStream = null)
+    public static void Write(
+        string target,
+        byte[] bytes,
+        int newFileMode,
+        TimeSpan orphanAge,
+        Func<Stream, Stream>? wrapStream = null,
+        Action<string>? beforeReplace = null,
+        Action<int>? beforeRetry = null)
     {
         var directory = Path.GetDirectoryName(target)!;
         var name = Path.GetFileName(target);
@@ -39,7 +48,8 @@ internal static class AtomicFile
             }
 
             CopyModeOrDefault(target, temp, newFileMode);
-            Replace(temp, target);
+            beforeReplace?.Invoke(temp);
+            Replace(temp, target, beforeRetry);
         }
         catch
         {
@@ -90,7 +100,7 @@ internal static class AtomicFile
     /// an existing file, File.Move takes the first write. A link planted at the target is removed first so the
     /// write never lands where it points.
     /// </summary>
-    private static void Replace(string temp, string target)
+    private static void Replace(string temp, string target, Action<int>? beforeRetry)
     {
         const int attempts = 20;
         for (var attempt = 1; ; attempt++)
@@ -115,10 +125,11 @@ internal static class AtomicFile
 
                 return;
             }
-            catch (Exception ex) when (attempt < attempts && ex is IOException or UnauthorizedAccessException && File.Exists(temp))
+            catch (Exception ex) when (attempt < attempts && ex is IOException or UnauthorizedAccessException && File.Exists(temp) && !Directory.Exists(target))
             {
                 // The target appeared or vanished between the check and the rename, or (Windows) a reader that does
-                // not share delete access has it open for a moment: look again.
+                // not share delete access has it open for a moment: look again. A directory in the way stays there.
+                beforeRetry?.Invoke(attempt);
                 Thread.Sleep(attempt);
             }
         }

@@ -24,7 +24,6 @@ public sealed class HeartbeatStore
 
     private const string DeaconDirectoryName = "deacon";
     private const string FileName = "heartbeat.json";
-    private const string TempPattern = FileName + ".*.tmp";
 
     // Looks a quiet spell needs besides its length, so that a reader itself descheduled does not give up after two.
     private const int QuietLooks = 10;
@@ -363,134 +362,19 @@ public sealed class HeartbeatStore
         }
     }
 
+    /// <summary>
+    /// Replaces the heartbeat whole. Writers hold the lock while their temp file exists, so under the lock any temp
+    /// file left is the remains of a killed writer, and is swept however young.
+    /// </summary>
     private void WriteLocked(byte[] bytes)
     {
-        SweepOrphanedTempFiles();
-        var temp = Path.Combine(DeaconDirectory, $"{FileName}.{Guid.NewGuid():N}.tmp");
         try
         {
-            using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1))
-            {
-                var stream = TempStreamWrapper?.Invoke(file) ?? file;
-                stream.Write(bytes, 0, bytes.Length);
-                stream.Flush();
-                file.Flush(flushToDisk: true);
-            }
-
-            CopyModeOrDefault(temp);
-            BeforeReplace?.Invoke(temp);
-            Replace(temp, FilePath);
+            AtomicFile.Write(FilePath, bytes, UnixFileModes.FileDefault, TimeSpan.Zero, TempStreamWrapper, BeforeReplace, BeforeReplaceRetry);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            TryDelete(temp);
             throw new HeartbeatIOException("Cannot write the heartbeat", FilePath, ex, "the previous one is unchanged");
-        }
-        catch
-        {
-            TryDelete(temp);
-            throw;
-        }
-    }
-
-    /// <summary>
-    /// Writers hold the lock while their temp file exists, so under the lock any temp file left is the remains of
-    /// a killed writer.
-    /// </summary>
-    private void SweepOrphanedTempFiles()
-    {
-        try
-        {
-            foreach (var orphan in Directory.EnumerateFiles(DeaconDirectory, TempPattern))
-            {
-                TryDelete(orphan);
-            }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // Housekeeping only: the write itself will report a directory it cannot use.
-        }
-    }
-
-    private void CopyModeOrDefault(string temp)
-    {
-        if (!UnixFileModes.Supported)
-        {
-            return;
-        }
-
-        var existing = TryGetAttributes(FilePath);
-        if (existing is FileAttributes attributes && (attributes & (FileAttributes.ReparsePoint | FileAttributes.Directory)) == 0)
-        {
-            UnixFileModes.Set(temp, UnixFileModes.Get(FilePath) ?? UnixFileModes.FileDefault);
-        }
-        else
-        {
-            UnixFileModes.Narrow(temp, UnixFileModes.FileDefault);
-        }
-    }
-
-    /// <summary>
-    /// Renames the complete temp file over the heartbeat. netstandard2.0 has no overwriting File.Move: File.Replace
-    /// renames over an existing file (rename(2) on Unix, ReplaceFile on Windows), File.Move takes the first write.
-    /// A link planted at the heartbeat's path is removed first so the write never lands where it points.
-    /// </summary>
-    private void Replace(string temp, string target)
-    {
-        const int attempts = 20;
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                var attributes = TryGetAttributes(target);
-                if (attributes is FileAttributes a && (a & FileAttributes.ReparsePoint) != 0)
-                {
-                    File.Delete(target);
-                    attributes = null;
-                }
-
-                if (attributes is null)
-                {
-                    File.Move(temp, target);
-                }
-                else
-                {
-                    File.Replace(temp, target, null, ignoreMetadataErrors: true);
-                }
-
-                return;
-            }
-            catch (Exception ex) when (attempt < attempts && ex is IOException or UnauthorizedAccessException && File.Exists(temp) && !Directory.Exists(target))
-            {
-                // The target appeared or vanished between the check and the rename, or (Windows) a reader that does
-                // not share delete access has it open for a moment: look again. A directory in the way stays there.
-                BeforeReplaceRetry?.Invoke(attempt);
-                Thread.Sleep(attempt);
-            }
-        }
-    }
-
-    private static FileAttributes? TryGetAttributes(string path)
-    {
-        try
-        {
-            return File.GetAttributes(path);
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return null;
-        }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // Best effort: the next writer sweeps what is left.
         }
     }
 }
