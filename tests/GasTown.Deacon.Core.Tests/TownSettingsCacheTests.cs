@@ -5,10 +5,10 @@ using Xunit;
 
 namespace GasTown.Deacon.Tests;
 
+/// <summary>Each case twice: looking with statx, as on Linux, and with FileInfo, as on Windows and macOS.</summary>
 public sealed class TownSettingsCacheTests : IDisposable
 {
     private readonly TempTown town = new();
-    private readonly TownSettingsCache cache = new();
 
     public void Dispose() => town.Dispose();
 
@@ -22,24 +22,33 @@ public sealed class TownSettingsCacheTests : IDisposable
 
     private static string Stale(string value) => $"{{\"operational\": {{\"deacon\": {{\"heartbeat_stale_threshold\": \"{value}\"}}}}}}";
 
-    [Fact]
-    public void A_directory_at_the_settings_file_is_a_problem_not_silence()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_directory_at_the_settings_file_is_a_problem_not_silence(bool nativeLooks)
     {
+        var cache = new TownSettingsCache(nativeLooks);
         Directory.CreateDirectory(SettingsPath);
         Assert.Equal("it is a directory, not a file", cache.Get(town.Root).FileProblem);
     }
 
-    [Fact]
-    public void A_town_without_a_settings_file_has_none_and_costs_no_read()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_town_without_a_settings_file_has_none_and_costs_no_read(bool nativeLooks)
     {
+        var cache = new TownSettingsCache(nativeLooks);
         Assert.Same(TownSettings.None, cache.Get(town.Root));
         Assert.False(TownSettings.None.Exists);
         Assert.Equal(0, cache.Reads);
     }
 
-    [Fact]
-    public void The_same_file_is_read_once()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void The_same_file_is_read_once(bool nativeLooks)
     {
+        var cache = new TownSettingsCache(nativeLooks);
         Write(Stale("3m"));
         var first = cache.Get(town.Root);
         Assert.Equal(TimeSpan.FromMinutes(3), first.StaleThreshold);
@@ -48,9 +57,12 @@ public sealed class TownSettingsCacheTests : IDisposable
         Assert.Equal(1, cache.Reads);
     }
 
-    [Fact]
-    public void A_file_that_changes_size_or_write_time_is_read_again()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_file_that_changes_size_or_write_time_is_read_again(bool nativeLooks)
     {
+        var cache = new TownSettingsCache(nativeLooks);
         Write(Stale("3m"));
         Assert.Equal(TimeSpan.FromMinutes(3), cache.Get(town.Root).StaleThreshold);
 
@@ -65,9 +77,29 @@ public sealed class TownSettingsCacheTests : IDisposable
         Assert.Equal(3, cache.Reads);
     }
 
-    [Fact]
-    public void A_removed_file_is_forgotten()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_write_time_moved_by_100_ns_is_a_new_file(bool nativeLooks)
     {
+        var cache = new TownSettingsCache(nativeLooks);
+        var written = new DateTime(2026, 12, 1, 20, 41, 14, DateTimeKind.Utc).AddTicks(1_234_567);
+        Write(Stale("3m"));
+        File.SetLastWriteTimeUtc(SettingsPath, written);
+        Assert.Equal(TimeSpan.FromMinutes(3), cache.Get(town.Root).StaleThreshold);
+
+        Write(Stale("4m"));
+        File.SetLastWriteTimeUtc(SettingsPath, written.AddTicks(1));
+        Assert.Equal(TimeSpan.FromMinutes(4), cache.Get(town.Root).StaleThreshold);
+        Assert.Equal(2, cache.Reads);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_removed_file_is_forgotten(bool nativeLooks)
+    {
+        var cache = new TownSettingsCache(nativeLooks);
         Write(Stale("3m"));
         Assert.True(cache.Get(town.Root).Exists);
         File.Delete(SettingsPath);
@@ -77,9 +109,12 @@ public sealed class TownSettingsCacheTests : IDisposable
         Assert.Equal(2, cache.Reads);
     }
 
-    [Fact]
-    public void A_file_that_is_not_JSON_is_kept_with_its_problem()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_file_that_is_not_JSON_is_kept_with_its_problem(bool nativeLooks)
     {
+        var cache = new TownSettingsCache(nativeLooks);
         Write("{not json");
         var settings = cache.Get(town.Root);
         Assert.StartsWith("it is not JSON", settings.FileProblem, StringComparison.Ordinal);
@@ -87,9 +122,12 @@ public sealed class TownSettingsCacheTests : IDisposable
         Assert.Same(settings, cache.Get(town.Root));
     }
 
-    [Fact]
-    public void A_file_that_cannot_be_read_is_a_problem_and_is_read_again_next_time()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_file_that_cannot_be_read_is_a_problem_and_is_read_again_next_time(bool nativeLooks)
     {
+        var cache = new TownSettingsCache(nativeLooks);
         if (OperatingSystem.IsWindows())
         {
             Assert.Skip("Unix permission bits only.");

@@ -8,7 +8,8 @@ namespace GasTown.Deacon.Settings;
 
 /// <summary>
 /// Town settings held per settings file by its identity (path, size, last write time): a call that finds the file
-/// as it was last read pays one stat, not a read and a parse. A missing file costs one stat and is never cached.
+/// as it was last read pays one look (a statx on Linux), not a read and a parse. A missing file costs one look and is
+/// never cached.
 /// </summary>
 internal sealed class TownSettingsCache
 {
@@ -19,7 +20,11 @@ internal sealed class TownSettingsCache
     public const int MaxEntries = 16384;
 
     private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
+    private readonly bool nativeLooks;
     private int reads;
+
+    /// <summary>A cache of its own; <paramref name="nativeLooks"/> false looks as on Windows and macOS (a test seam).</summary>
+    internal TownSettingsCache(bool nativeLooks = true) => this.nativeLooks = nativeLooks;
 
     /// <summary>The cache the cmdlets share within a process.</summary>
     public static TownSettingsCache Shared { get; } = new();
@@ -32,54 +37,45 @@ internal sealed class TownSettingsCache
     {
         var path = TownSettings.GetSettingsPath(townRoot);
         entries.TryGetValue(path, out var entry);
-
-        // Most towns have no settings file: the cheapest look says so, unless the town had one last time.
-        if (entry is null && FileProbe.IsSurelyMissing(path))
+        var info = entry?.Info;
+        FileStamp stamp = default;
+        if (!nativeLooks || !LinuxFile.TryStat(path, out stamp))
         {
-            return TownSettings.None;
-        }
-
-        // A town that had one is looked at again through the same FileInfo, refreshed: a new one costs half as much
-        // again, and this look is paid on every call.
-        var info = entry?.Info ?? new FileInfo(path);
-        long length;
-        long written;
-        try
-        {
-            lock (info)
+            // Most towns have no settings file: the cheapest look says so, unless the town had one last time.
+            if (entry is null && FileProbe.IsSurelyMissing(path))
             {
-                if (entry is not null)
-                {
-                    info.Refresh();
-                }
+                return TownSettings.None;
+            }
 
-                if (!info.Exists)
-                {
-                    // The same look that found no file tells a directory in its place: a mistake worth a warning.
-                    if ((int)info.Attributes != -1 && (info.Attributes & FileAttributes.Directory) != 0)
-                    {
-                        return TownSettings.Unreadable(path, "it is a directory, not a file");
-                    }
-
-                    entries.TryRemove(path, out _);
-                    return TownSettings.None;
-                }
-
-                length = info.Length;
-                written = info.LastWriteTimeUtc.Ticks;
+            // A town that had one is looked at again through the same FileInfo, refreshed: a new one costs half as
+            // much again, and this look is paid on every call.
+            info ??= new FileInfo(path);
+            try
+            {
+                stamp = Look(info, refresh: entry is not null);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return TownSettings.Unreadable(path, $"it cannot be read: {ex.Message}");
             }
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+
+        switch (stamp.Kind)
         {
-            return TownSettings.Unreadable(path, $"it cannot be read: {ex.Message}");
+            case FileStampKind.Missing:
+                entries.TryRemove(path, out _);
+                return TownSettings.None;
+            case FileStampKind.Directory:
+                // A mistake worth a warning, where a missing file is not.
+                return TownSettings.Unreadable(path, "it is a directory, not a file");
         }
 
-        if (entry is not null && entry.Length == length && entry.Written == written)
+        if (entry is not null && entry.Length == stamp.Length && entry.Written == stamp.WrittenUtcTicks)
         {
             return entry.Settings;
         }
 
-        var settings = Read(path, length, out var cacheable);
+        var settings = Read(path, stamp.Length, out var cacheable);
         if (!cacheable)
         {
             // A read that failed says nothing about the file's content: permissions fixed later change no write time.
@@ -91,8 +87,26 @@ internal sealed class TownSettingsCache
             entries.Clear();
         }
 
-        entries[path] = new Entry(info, length, written, settings);
+        entries[path] = new Entry(info, stamp.Length, stamp.WrittenUtcTicks, settings);
         return settings;
+    }
+
+    private static FileStamp Look(FileInfo info, bool refresh)
+    {
+        lock (info)
+        {
+            if (refresh)
+            {
+                info.Refresh();
+            }
+
+            if (info.Exists)
+            {
+                return FileStamp.File(info.Length, info.LastWriteTimeUtc.Ticks);
+            }
+
+            return (int)info.Attributes != -1 && (info.Attributes & FileAttributes.Directory) != 0 ? FileStamp.Directory : FileStamp.Missing;
+        }
     }
 
     private TownSettings Read(string path, long length, out bool cacheable)
@@ -120,7 +134,7 @@ internal sealed class TownSettingsCache
 
     private sealed class Entry
     {
-        public Entry(FileInfo info, long length, long written, TownSettings settings)
+        public Entry(FileInfo? info, long length, long written, TownSettings settings)
         {
             Info = info;
             Length = length;
@@ -128,8 +142,11 @@ internal sealed class TownSettingsCache
             Settings = settings;
         }
 
-        /// <summary>The look at the file, refreshed on each call; callers lock it while they do.</summary>
-        public FileInfo Info { get; }
+        /// <summary>
+        /// The look at the file, refreshed on each call, where statx is not to be had (null where it is); callers lock
+        /// it while they do.
+        /// </summary>
+        public FileInfo? Info { get; }
 
         public long Length { get; }
 

@@ -42,7 +42,7 @@ internal static class FileProbe
     }
 
     // Paths are UTF-8 on Unix; netstandard2.0 has no UTF-8 string marshalling, so the bytes are passed as they are.
-    private static byte[] NulTerminatedUtf8(string path)
+    public static byte[] NulTerminatedUtf8(string path)
     {
         var bytes = new byte[Encoding.UTF8.GetMaxByteCount(path.Length) + 1];
         Encoding.UTF8.GetBytes(path, 0, path.Length, bytes, 0);
