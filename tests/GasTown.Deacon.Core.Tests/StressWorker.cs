@@ -16,6 +16,8 @@ internal static class StressWorker
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        // Workers are killed on purpose, and a killed runtime leaves its diagnostic pipes in the temp directory.
+        info.Environment["DOTNET_EnableDiagnostics"] = "0";
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "GasTown.Deacon.StressWorker.dll"));
         foreach (var argument in arguments)
         {
