@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Threading.Tasks;
 using GasTown.Deacon.Storage;
 using Xunit;
 
@@ -55,6 +56,61 @@ public sealed class LinuxFileTests : IDisposable
         // Failures, which .NET then reports in its own terms.
         Assert.False(LinuxFile.TryRead(Path.Combine(town.Root, "missing.json"), out _, out _));
         Assert.False(LinuxFile.TryRead(town.Root, out _, out _));
+    }
+
+    [Fact]
+    public void Leaves_a_path_with_a_NUL_to_dotnet_rather_than_look_at_the_path_before_it()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "Linux only.");
+        var decoy = FileOf(77);
+
+        Assert.False(LinuxFile.TryRead(decoy + "\0.json", out _, out _));
+        Assert.False(LinuxFile.TryStat(decoy + "\0.json", out _));
+        Assert.False(FileProbe.IsSurelyMissing(Path.Combine(town.Root, "nothing.json") + "\0"));
+    }
+
+    [Fact]
+    public void Leaves_no_descriptor_open_whatever_it_finds()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "Linux only.");
+        var small = FileOf(159, "small.json");
+        var large = FileOf(LinuxFile.BufferSize + 1, "large.json");
+        for (var i = 0; i < 200; i++)
+        {
+            Assert.True(LinuxFile.TryRead(small, out _, out _));
+            Assert.False(LinuxFile.TryRead(large, out _, out _));
+            Assert.False(LinuxFile.TryRead(town.Root, out _, out _)); // opens, then the read fails: EISDIR
+        }
+
+        // Other tests open files meanwhile, so look for this town's, not at the count.
+        var open = Directory.GetFiles("/proc/self/fd")
+            .Select(fd => new FileInfo(fd).LinkTarget)
+            .Where(target => target is not null && target.StartsWith(town.Root, StringComparison.Ordinal))
+            .ToList();
+        Assert.Empty(open);
+    }
+
+    [Fact]
+    public void Threads_reading_at_once_each_get_their_own_file()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "Linux only.");
+        var expected = Enumerable.Range(1, 8).Select(n => Enumerable.Repeat((byte)n, n * 100).ToArray()).ToArray();
+        var files = expected.Select((bytes, n) => Path.Combine(town.Root, $"f{n}.json")).ToArray();
+        for (var n = 0; n < files.Length; n++)
+        {
+            File.WriteAllBytes(files[n], expected[n]);
+        }
+
+        var wrong = 0;
+        Parallel.For(0, 8000, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i =>
+        {
+            var n = i % files.Length;
+            if (!LinuxFile.TryRead(files[n], out var bytes, out var length) || !bytes.AsSpan(0, length).SequenceEqual(expected[n]))
+            {
+                System.Threading.Interlocked.Increment(ref wrong);
+            }
+        });
+        Assert.Equal(0, wrong);
     }
 
     [Fact]

@@ -112,6 +112,25 @@ public sealed class TownSettingsCacheTests : IDisposable
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
+    public void A_link_to_nothing_is_no_file_as_Go_finds_it_even_once_the_file_was_read(bool nativeLooks)
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "Symbolic links need privileges on Windows.");
+        var cache = new TownSettingsCache(nativeLooks);
+        Directory.CreateDirectory(Path.GetDirectoryName(SettingsPath)!);
+        File.CreateSymbolicLink(SettingsPath, Path.Combine(town.Root, "gone.json"));
+        Assert.Same(TownSettings.None, cache.Get(town.Root));
+
+        File.Delete(SettingsPath);
+        Write(Stale("3m"));
+        Assert.Equal(TimeSpan.FromMinutes(3), cache.Get(town.Root).StaleThreshold);
+        File.Delete(SettingsPath);
+        File.CreateSymbolicLink(SettingsPath, Path.Combine(town.Root, "gone.json"));
+        Assert.Same(TownSettings.None, cache.Get(town.Root));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
     public void A_file_that_is_not_JSON_is_kept_with_its_problem(bool nativeLooks)
     {
         var cache = new TownSettingsCache(nativeLooks);

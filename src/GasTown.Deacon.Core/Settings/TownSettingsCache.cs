@@ -79,6 +79,12 @@ internal sealed class TownSettingsCache
         if (!cacheable)
         {
             // A read that failed says nothing about the file's content: permissions fixed later change no write time.
+            // One that found no file after all forgets what was there.
+            if (!settings.Exists)
+            {
+                entries.TryRemove(path, out _);
+            }
+
             return settings;
         }
 
@@ -122,6 +128,11 @@ internal sealed class TownSettingsCache
         try
         {
             bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            // Gone since the look, or a link to nothing (which FileInfo's look counts as a file): as missing as no file.
+            return TownSettings.None;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -25,7 +25,8 @@ internal static class FileProbe
     /// </summary>
     public static bool IsSurelyMissing(string path)
     {
-        if (!usable)
+        // The C library would look at a path with a NUL in it as the path before the NUL, which .NET refuses.
+        if (!usable || path.IndexOf('\0') >= 0)
         {
             return false;
         }
