@@ -42,9 +42,9 @@ public abstract class ObservingCommandBase : TownsCommandBase
     protected override void BeginProcessing()
     {
         var bound = MyInvocation.BoundParameters;
-        VerboseShown = MyInvocation.BoundParameters.TryGetValue("Verbose", out var verbose)
+        VerboseShown = bound.TryGetValue("Verbose", out var verbose)
             ? verbose is SwitchParameter { IsPresent: true }
-            : (MyInvocation.BoundParameters.TryGetValue("Debug", out var debug) && debug is SwitchParameter { IsPresent: true })
+            : (bound.TryGetValue("Debug", out var debug) && debug is SwitchParameter { IsPresent: true })
                 || (LanguagePrimitives.TryConvertTo<ActionPreference>(GetVariableValue("VerbosePreference"), out var preference)
                     && preference is not (ActionPreference.SilentlyContinue or ActionPreference.Ignore));
         staleGiven = bound.ContainsKey(nameof(StaleThreshold)) ? StaleThreshold : null;

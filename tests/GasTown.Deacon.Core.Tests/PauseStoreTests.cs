@@ -191,7 +191,7 @@ public sealed class PauseStoreTests : IDisposable
         store.Pause("first", "human");
         var before = File.ReadAllBytes(PausePath);
 
-        store.TempStreamWrapper = inner => new FailingStream(inner, bytesBeforeFailure: 10);
+        store.TempStreamWrapper = inner => new DiskFullStream(inner, bytesBeforeFailure: 10);
         var ex = Assert.Throws<HeartbeatIOException>(() => store.Pause("never lands", "human"));
         Assert.Contains("any previous one is unchanged", ex.Message, StringComparison.Ordinal);
         Assert.Contains("No space left on device", ex.Message, StringComparison.Ordinal);
@@ -256,46 +256,4 @@ public sealed class PauseStoreTests : IDisposable
 
     private string[] RuntimeFiles() =>
         Directory.GetFiles(Path.GetDirectoryName(PausePath)!).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal).ToArray()!;
-
-    /// <summary>A stream that fails with the disk-full error after some bytes, as a full file system does.</summary>
-    private sealed class FailingStream : Stream
-    {
-        private readonly Stream inner;
-        private int left;
-
-        public FailingStream(Stream inner, int bytesBeforeFailure)
-        {
-            this.inner = inner;
-            left = bytesBeforeFailure;
-        }
-
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => inner.Length;
-
-        public override long Position { get => inner.Position; set => throw new NotSupportedException(); }
-
-        public override void Write(byte[] buffer, int offset, int count)
-        {
-            var now = Math.Min(count, left);
-            inner.Write(buffer, offset, now);
-            left -= now;
-            if (now < count)
-            {
-                throw new IOException("No space left on device");
-            }
-        }
-
-        public override void Flush() => inner.Flush();
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-    }
 }

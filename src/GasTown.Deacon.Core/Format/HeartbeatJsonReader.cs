@@ -15,15 +15,6 @@ namespace GasTown.Deacon.Format;
 /// </summary>
 internal static class HeartbeatJsonReader
 {
-    private const int GoMaxNestingDepth = 10000;
-
-    private static readonly JsonReaderOptions Options = new()
-    {
-        CommentHandling = JsonCommentHandling.Disallow,
-        AllowTrailingCommas = false,
-        MaxDepth = GoMaxNestingDepth,
-    };
-
     private enum Field
     {
         Unknown,
@@ -44,7 +35,7 @@ internal static class HeartbeatJsonReader
             throw new HeartbeatInvalidException(path, "the file is empty; a heartbeat is a JSON object.");
         }
 
-        var reader = new Utf8JsonReader(utf8, isFinalBlock: true, new JsonReaderState(Options));
+        var reader = new Utf8JsonReader(utf8, isFinalBlock: true, new JsonReaderState(JsonText.ReaderOptions));
         try
         {
             return ReadDocument(ref reader, utf8, path);
@@ -106,13 +97,21 @@ internal static class HeartbeatJsonReader
             switch (field)
             {
                 case Field.Timestamp:
-                    timestamp = ReadTimestamp(ref reader, utf8, path);
+                    if (JsonText.ReadTimestamp(ref reader, "timestamp", out timestamp) is { } badTimestamp)
+                    {
+                        throw Invalid(path, utf8, reader, badTimestamp);
+                    }
+
                     break;
                 case Field.Cycle:
                     cycle = ReadInteger(ref reader, utf8, path, "cycle");
                     break;
                 case Field.LastAction:
-                    lastAction = ReadString(ref reader, utf8, path, "last_action");
+                    if (JsonText.ReadString(ref reader, "last_action", out lastAction) is { } badAction)
+                    {
+                        throw Invalid(path, utf8, reader, badAction);
+                    }
+
                     break;
                 case Field.HealthyAgents:
                     healthy = ReadInteger(ref reader, utf8, path, "healthy_agents");
@@ -131,23 +130,6 @@ internal static class HeartbeatJsonReader
             HealthyAgents = healthy,
             UnhealthyAgents = unhealthy,
         };
-    }
-
-    private static DateTimeOffset ReadTimestamp(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8, string path)
-    {
-        if (reader.TokenType != JsonTokenType.String)
-        {
-            throw Invalid(path, utf8, reader, $"timestamp must be an RFC 3339 string, but it is {Describe(reader.TokenType)}");
-        }
-
-        // Go parses the raw bytes between the quotes without unescaping them, so an escaped timestamp fails there too.
-        var raw = reader.ValueSpan;
-        if (!Rfc3339.TryParse(raw, out var value, out var error))
-        {
-            throw Invalid(path, utf8, reader, $"timestamp \"{Encoding.UTF8.GetString(raw.ToArray())}\" is not valid: {error}");
-        }
-
-        return value;
     }
 
     private static long ReadInteger(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8, string path, string name)
@@ -169,16 +151,6 @@ internal static class HeartbeatJsonReader
         }
 
         return value;
-    }
-
-    private static string ReadString(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8, string path, string name)
-    {
-        if (reader.TokenType != JsonTokenType.String)
-        {
-            throw Invalid(path, utf8, reader, $"{name} must be a string, but it is {Describe(reader.TokenType)}");
-        }
-
-        return JsonText.GoString(ref reader);
     }
 
     private static Field Match(ref Utf8JsonReader reader)

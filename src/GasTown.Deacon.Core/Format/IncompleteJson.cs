@@ -10,22 +10,13 @@ namespace GasTown.Deacon.Format;
 /// </summary>
 internal static class IncompleteJson
 {
-    private static readonly JsonReaderOptions Options = new()
-    {
-        CommentHandling = JsonCommentHandling.Disallow,
-        MaxDepth = 10000,
-    };
-
     /// <summary>Whether <paramref name="utf8"/> is blank, or valid as far as it goes but stops inside the first value.</summary>
     public static bool EndsEarly(ReadOnlySpan<byte> utf8)
     {
-        if (utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF)
-        {
-            utf8 = utf8.Slice(3);
-        }
+        utf8 = JsonText.WithoutBom(utf8);
 
         // Read as if more were to come: the reader stops, without error, only where the data runs out.
-        var reader = new Utf8JsonReader(utf8, isFinalBlock: false, new JsonReaderState(Options));
+        var reader = new Utf8JsonReader(utf8, isFinalBlock: false, new JsonReaderState(JsonText.ReaderOptions));
         try
         {
             while (reader.Read())
@@ -43,7 +34,7 @@ internal static class IncompleteJson
 
         // Out of data inside (or before) the first value. A bare number is the one value that looks unfinished
         // until the data ends, so ask once more as the final block.
-        var final = new Utf8JsonReader(utf8, isFinalBlock: true, new JsonReaderState(Options));
+        var final = new Utf8JsonReader(utf8, isFinalBlock: true, new JsonReaderState(JsonText.ReaderOptions));
         try
         {
             return !(final.Read() && final.TrySkip());

@@ -1,4 +1,5 @@
 using System;
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -10,6 +11,17 @@ namespace GasTown.Deacon.Format;
 /// </summary>
 internal static class JsonText
 {
+    /// <summary>
+    /// How the readers read: as strictly as Go (no comments, no trailing commas) and as deep (Go's nesting limit is
+    /// 10,000).
+    /// </summary>
+    public static readonly JsonReaderOptions ReaderOptions = new()
+    {
+        CommentHandling = JsonCommentHandling.Disallow,
+        AllowTrailingCommas = false,
+        MaxDepth = 10000,
+    };
+
     private static readonly Regex Whitespace = new(@"\s+", RegexOptions.CultureInvariant);
 
     /// <summary>The bytes less a UTF-8 BOM, which Windows tools write and Go would refuse; it is accepted on purpose.</summary>
@@ -41,6 +53,41 @@ internal static class JsonText
         return !reader.ValueIsEscaped && GoJsonString.IsAscii(raw)
             ? reader.GetString() ?? string.Empty
             : GoJsonString.Decode(raw);
+    }
+
+    /// <summary>
+    /// The string the reader is on, for the key <paramref name="name"/>, as <see cref="GoString"/> reads it. Returns
+    /// null, or what is wrong (not a string), naming the key.
+    /// </summary>
+    public static string? ReadString(ref Utf8JsonReader reader, string name, out string value)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            value = string.Empty;
+            return $"{name} must be a string, but it is {Describe(reader.TokenType)}";
+        }
+
+        value = GoString(ref reader);
+        return null;
+    }
+
+    /// <summary>
+    /// The RFC 3339 time the reader is on, for the key <paramref name="name"/>, as Go's time.Time unmarshals it.
+    /// Returns null, or what is wrong (not a string, not a valid time), naming the key.
+    /// </summary>
+    public static string? ReadTimestamp(ref Utf8JsonReader reader, string name, out DateTimeOffset value)
+    {
+        value = default;
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return $"{name} must be an RFC 3339 string, but it is {Describe(reader.TokenType)}";
+        }
+
+        // Go parses the raw bytes between the quotes without unescaping them, so an escaped time fails there too.
+        var raw = reader.ValueSpan;
+        return Rfc3339.TryParse(raw, out value, out var error)
+            ? null
+            : $"{name} \"{Encoding.UTF8.GetString(raw.ToArray())}\" is not valid: {error}";
     }
 
     /// <summary>Where the token the reader is on starts: " (line L, column C)", both from 1.</summary>

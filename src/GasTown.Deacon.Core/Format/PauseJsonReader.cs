@@ -1,5 +1,4 @@
 using System;
-using System.Text;
 using System.Text.Json;
 using GasTown.Deacon.Errors;
 
@@ -13,15 +12,6 @@ namespace GasTown.Deacon.Format;
 /// </summary>
 internal static class PauseJsonReader
 {
-    private const int GoMaxNestingDepth = 10000;
-
-    private static readonly JsonReaderOptions Options = new()
-    {
-        CommentHandling = JsonCommentHandling.Disallow,
-        AllowTrailingCommas = false,
-        MaxDepth = GoMaxNestingDepth,
-    };
-
     private enum Field
     {
         Unknown,
@@ -41,7 +31,7 @@ internal static class PauseJsonReader
             throw new PauseInvalidException(path, "the file is empty; a pause file is a JSON object.");
         }
 
-        var reader = new Utf8JsonReader(utf8, isFinalBlock: true, new JsonReaderState(Options));
+        var reader = new Utf8JsonReader(utf8, isFinalBlock: true, new JsonReaderState(JsonText.ReaderOptions));
         try
         {
             return ReadDocument(ref reader, utf8, path);
@@ -112,45 +102,30 @@ internal static class PauseJsonReader
                     };
                     break;
                 case Field.Reason:
-                    reason = ReadString(ref reader, utf8, path, "reason");
+                    if (JsonText.ReadString(ref reader, "reason", out reason) is { } badReason)
+                    {
+                        throw Invalid(path, utf8, reader, badReason);
+                    }
+
                     break;
                 case Field.PausedAt:
-                    pausedAt = ReadTimestamp(ref reader, utf8, path);
+                    if (JsonText.ReadTimestamp(ref reader, "paused_at", out pausedAt) is { } badTime)
+                    {
+                        throw Invalid(path, utf8, reader, badTime);
+                    }
+
                     break;
                 case Field.PausedBy:
-                    pausedBy = ReadString(ref reader, utf8, path, "paused_by");
+                    if (JsonText.ReadString(ref reader, "paused_by", out pausedBy) is { } badBy)
+                    {
+                        throw Invalid(path, utf8, reader, badBy);
+                    }
+
                     break;
             }
         }
 
         return new PauseState { Paused = paused, Reason = reason, PausedAt = pausedAt, PausedBy = pausedBy };
-    }
-
-    private static DateTimeOffset ReadTimestamp(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8, string path)
-    {
-        if (reader.TokenType != JsonTokenType.String)
-        {
-            throw Invalid(path, utf8, reader, $"paused_at must be an RFC 3339 string, but it is {Describe(reader.TokenType)}");
-        }
-
-        // Go parses the raw bytes between the quotes without unescaping them, so an escaped time fails there too.
-        var raw = reader.ValueSpan;
-        if (!Rfc3339.TryParse(raw, out var value, out var error))
-        {
-            throw Invalid(path, utf8, reader, $"paused_at \"{Encoding.UTF8.GetString(raw.ToArray())}\" is not valid: {error}");
-        }
-
-        return value;
-    }
-
-    private static string ReadString(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8, string path, string name)
-    {
-        if (reader.TokenType != JsonTokenType.String)
-        {
-            throw Invalid(path, utf8, reader, $"{name} must be a string, but it is {Describe(reader.TokenType)}");
-        }
-
-        return JsonText.GoString(ref reader);
     }
 
     /// <summary>
