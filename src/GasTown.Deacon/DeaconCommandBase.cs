@@ -39,7 +39,8 @@ public abstract class DeaconCommandBase : PSCmdlet, IDisposable
 
     /// <summary>
     /// Runs <paramref name="act"/> for each town. A failure the core reports becomes that town's error record (see
-    /// <see cref="WriteFailure"/>) and the loop goes on. Ctrl+C ends the loop quietly: PowerShell then ends the pipeline.
+    /// <see cref="WriteFailure"/>) and the loop goes on; so does a file-system failure the core did not word, so one
+    /// town never stops the rest. Ctrl+C ends the loop quietly: PowerShell then ends the pipeline.
     /// </summary>
     /// <param name="townRoots">The towns, resolved to full paths.</param>
     /// <param name="act">What to do with one town.</param>
@@ -56,6 +57,10 @@ public abstract class DeaconCommandBase : PSCmdlet, IDisposable
             {
                 WriteFailure(townRoot, ex, writing);
             }
+            catch (Exception ex) when (ex is System.IO.IOException or UnauthorizedAccessException)
+            {
+                WriteFailure(townRoot, TownFailure(townRoot, ex), writing);
+            }
             catch (OperationCanceledException) when (stopped)
             {
                 return;
@@ -63,21 +68,36 @@ public abstract class DeaconCommandBase : PSCmdlet, IDisposable
         }
     }
 
+    /// <summary>A file-system failure met somewhere in a town, worded as the core words its own.</summary>
+    private static HeartbeatIOException TownFailure(string townRoot, Exception exception) =>
+        exception is UnauthorizedAccessException
+            ? HeartbeatIOException.TownDenied(townRoot, exception)
+            : new HeartbeatIOException("Cannot use the town", townRoot, exception);
+
     /// <summary>
     /// Writes the core's <paramref name="failure"/> for the town at <paramref name="townRoot"/> as a non-terminating
-    /// error: its stable id and category, the path as target, and, for a missing heartbeat, a hint when the directory
-    /// is not a town but lies in one.
+    /// error: its stable id and category, the path as target, and, for a missing heartbeat in a directory that is not
+    /// a town, the reason in the exception's own message (what a script reads is what is shown).
     /// </summary>
     protected void WriteFailure(string townRoot, HeartbeatException failure, bool writing)
     {
-        var record = HeartbeatErrors.ToErrorRecord(failure, writing);
-        if (failure is NotATownRootException { EnclosingTown: { } town })
+        if (failure is HeartbeatNotFoundException)
         {
-            record.ErrorDetails = new ErrorDetails(
-                $"'{failure.Path}' is not a town root: it lies inside the town '{town}'. Did you mean -TownRoot '{town}'? Nothing was written.");
+            try
+            {
+                if (TownRoots.NotATownHint(townRoot) is { } hint)
+                {
+                    failure = new HeartbeatNotFoundException(failure.Path, hint);
+                }
+            }
+            catch (HeartbeatException ex)
+            {
+                // The directory cannot be looked into: that, not a missing file, is the cause.
+                failure = ex;
+            }
         }
 
-        WriteError(failure is HeartbeatNotFoundException ? TownRoots.WithTownHint(record, townRoot) : record);
+        WriteError(HeartbeatErrors.ToErrorRecord(failure, writing));
     }
 
     /// <summary>
@@ -102,7 +122,7 @@ public abstract class DeaconCommandBase : PSCmdlet, IDisposable
         // A town is the usual case, and the cheapest to tell: the walk up the folders is only for the slip.
         if (!TownLocator.IsTown(townRoot) && System.IO.Directory.Exists(townRoot))
         {
-            throw new NotATownRootException(townRoot, TownRoots.EnclosingTown(townRoot));
+            throw new NotATownRootException(townRoot, TownRoots.EnclosingTown(townRoot), TownRoots.NotATownHint(townRoot) + " Nothing was written.");
         }
     }
 

@@ -25,6 +25,7 @@ internal static class HeartbeatErrors
             HeartbeatIOException { Fault: HeartbeatIOFault.PermissionDenied or HeartbeatIOFault.ReadOnlyFileSystem } => (ErrorIds.HeartbeatIOError, ErrorCategory.PermissionDenied),
             HeartbeatIOException { Fault: HeartbeatIOFault.NoSpace } => (ErrorIds.HeartbeatIOError, ErrorCategory.ResourceUnavailable),
             HeartbeatIOException { Fault: HeartbeatIOFault.LinkInTheWay } => (ErrorIds.HeartbeatIOError, ErrorCategory.SecurityError),
+            HeartbeatIOException { Fault: HeartbeatIOFault.PathTooLong } => (ErrorIds.HeartbeatIOError, ErrorCategory.InvalidArgument),
             _ => (ErrorIds.HeartbeatIOError, writing ? ErrorCategory.WriteError : ErrorCategory.ReadError),
         };
         return new ErrorRecord(exception, id, category, exception.Path);

@@ -138,16 +138,22 @@ public abstract class ObservingCommandBase : TownsCommandBase
     }
 
     /// <summary>
-    /// The Deacon's pause in the town at <paramref name="townRoot"/>, or null when it is not paused. A pause file that
-    /// cannot be read is a warning, naming the file and what is wrong, and counts as not paused, as
-    /// <c>gt deacon status</c> counts it.
+    /// The Deacon's pause in the town at <paramref name="townRoot"/>, or null when it is not paused. An invalid pause
+    /// file is a warning, naming the file and what is wrong, and counts as not paused, as <c>gt deacon status</c>
+    /// counts it. A pause file that cannot be read at all (permission denied, say) is the town's error: the Deacon
+    /// may be paused, and a paused Deacon must never be poked.
     /// </summary>
+    /// <exception cref="HeartbeatIOException">The pause file, or the folder holding it, cannot be read.</exception>
     protected PauseState? PauseFor(string townRoot)
     {
         var observation = new PauseStore(townRoot).Observe();
-        if (observation.Problem is { } problem)
+        switch (observation.Problem)
         {
-            WriteWarning(PauseWarning(problem));
+            case HeartbeatIOException unreadable:
+                throw PauseStore.Unknowable(unreadable);
+            case { } problem:
+                WriteWarning(PauseWarning(problem));
+                break;
         }
 
         return observation.Pause;

@@ -72,7 +72,7 @@ public sealed class TownRootCompleter : IArgumentCompleter
         var hidden = prefix.StartsWith(".", StringComparison.Ordinal);
         var candidates = directories
             .Where(d => hidden || !Path.GetFileName(d).StartsWith(".", StringComparison.Ordinal))
-            .Select(d => (Path: d, IsTown: TownLocator.IsTown(d)))
+            .Select(d => (Path: d, IsTown: TownLocator.LooksLikeTown(d)))
             .OrderBy(d => d.IsTown ? 0 : 1)
             .ThenBy(d => d.Path, StringComparer.OrdinalIgnoreCase)
             .Take(MaxResults);

@@ -51,9 +51,10 @@ internal static class TownRoots
     }
 
     /// <summary>
-    /// A hint for a directory given as a town that is not one (no <c>mayor/</c>), naming the town that holds it
-    /// when there is one: <c>&lt;town&gt;/deacon</c> is an easy slip. Null when <paramref name="townRoot"/> is a town.
+    /// The one wording of a directory given as a town that is not one (no <c>mayor/</c>), naming the town that holds
+    /// it when there is one: <c>&lt;town&gt;/deacon</c> is an easy slip. Null when <paramref name="townRoot"/> is a town.
     /// </summary>
+    /// <exception cref="HeartbeatIOException">The directory cannot be looked into.</exception>
     public static string? NotATownHint(string townRoot)
     {
         if (TownLocator.IsTown(townRoot))
@@ -72,21 +73,6 @@ internal static class TownRoots
     {
         var parent = Path.GetDirectoryName(directory);
         return string.IsNullOrEmpty(parent) ? null : TownLocator.Find(parent!, _ => null);
-    }
-
-    /// <summary>
-    /// The error for a town with no heartbeat, saying so when the directory is not a town at all and naming the
-    /// town it lies in.
-    /// </summary>
-    public static ErrorRecord WithTownHint(ErrorRecord record, string townRoot)
-    {
-        if (NotATownHint(townRoot) is { } hint)
-        {
-            var path = (record.Exception as HeartbeatException)?.Path ?? HeartbeatStore.GetHeartbeatPath(townRoot);
-            record.ErrorDetails = new ErrorDetails($"No heartbeat file at '{path}': {hint}");
-        }
-
-        return record;
     }
 
     private static IEnumerable<string> ResolveSlow(PSCmdlet cmdlet, string townRoot, bool literal)

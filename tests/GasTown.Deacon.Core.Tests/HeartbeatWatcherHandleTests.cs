@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using GasTown.Deacon.Storage;
 using GasTown.Deacon.Watching;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace GasTown.Deacon.Tests;
@@ -43,13 +44,14 @@ public sealed class HeartbeatWatcherHandleTests : IDisposable
         Watch(roots);
         var before = Handles();
 
-        using (var watcher = new HeartbeatWatcher(roots, HeartbeatThresholds.Default))
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using (var watcher = new HeartbeatWatcher(roots, HeartbeatThresholds.Default, clock))
         {
-            var now = DateTimeOffset.UtcNow;
-            Assert.Equal(roots.Length, watcher.Start(now).Count);
+            Assert.Equal(roots.Length, watcher.Start().Count);
             for (var i = 1; i <= 3; i++)
             {
-                Assert.Empty(watcher.Poll(now + TimeSpan.FromSeconds(i * 10)));
+                clock.Advance(TimeSpan.FromSeconds(10));
+                Assert.Empty(watcher.Poll());
                 Assert.Equal(before, Handles());
             }
         }

@@ -40,24 +40,24 @@ public sealed class HeartbeatWatcherTests : IDisposable
         }
 
         using var watcher = new HeartbeatWatcher(stores.Select(s => s.TownRoot), HeartbeatThresholds.Default, clock);
-        Assert.Equal(200, watcher.Start(clock.GetUtcNow()).Count);
+        Assert.Equal(200, watcher.Start().Count);
 
         // Files written just now are read again until their write time is older than the window (a same-size
         // rewrite in the same clock tick would not show in their metadata); the clock started before the writes.
         clock.Advance(HeartbeatWatcher.RacyWindow + HeartbeatWatcher.RacyWindow);
-        Assert.Empty(watcher.Poll(clock.GetUtcNow()));
+        Assert.Empty(watcher.Poll());
         var reads = watcher.Reads;
         for (var i = 0; i < 10; i++)
         {
             clock.Advance(watcher.Interval);
-            Assert.Empty(watcher.Poll(clock.GetUtcNow()));
+            Assert.Empty(watcher.Poll());
         }
 
         Assert.Equal(reads, watcher.Reads);
 
         stores[17].Update("second", cancellationToken: TestContext.Current.CancellationToken);
         clock.Advance(watcher.Interval);
-        var change = Assert.Single(watcher.Poll(clock.GetUtcNow()));
+        var change = Assert.Single(watcher.Poll());
         Assert.Equal(stores[17].TownRoot, change.TownRoot);
         Assert.Equal(2, change.Heartbeat!.Cycle);
         Assert.Equal(reads + 1, watcher.Reads);
@@ -69,21 +69,21 @@ public sealed class HeartbeatWatcherTests : IDisposable
         var store = Towns(1)[0];
         store.Write(Record("aaaa"), TestContext.Current.CancellationToken);
         using var watcher = new HeartbeatWatcher(new[] { store.TownRoot }, HeartbeatThresholds.Default, clock);
-        Assert.Equal("aaaa", Assert.Single(watcher.Start(clock.GetUtcNow())).Heartbeat!.LastAction);
+        Assert.Equal("aaaa", Assert.Single(watcher.Start()).Heartbeat!.LastAction);
 
         // Same size, and the write time put back: what a coarse file-system clock does to two quick writes.
         RewriteKeepingStamp(store, Record("bbbb"));
         clock.Advance(watcher.Interval);
-        Assert.Equal("bbbb", Assert.Single(watcher.Poll(clock.GetUtcNow())).Heartbeat!.LastAction);
+        Assert.Equal("bbbb", Assert.Single(watcher.Poll()).Heartbeat!.LastAction);
 
         // Once the write is older than the window, metadata is trusted until the safety read.
         clock.Advance(HeartbeatWatcher.RacyWindow);
-        Assert.Empty(watcher.Poll(clock.GetUtcNow()));
+        Assert.Empty(watcher.Poll());
         RewriteKeepingStamp(store, Record("cccc"));
         clock.Advance(watcher.Interval);
-        Assert.Empty(watcher.Poll(clock.GetUtcNow()));
+        Assert.Empty(watcher.Poll());
         clock.Advance(HeartbeatWatcher.SafetyInterval);
-        Assert.Equal("cccc", Assert.Single(watcher.Poll(clock.GetUtcNow())).Heartbeat!.LastAction);
+        Assert.Equal("cccc", Assert.Single(watcher.Poll()).Heartbeat!.LastAction);
     }
 
     [Fact]
@@ -93,18 +93,18 @@ public sealed class HeartbeatWatcherTests : IDisposable
         var thresholds = new HeartbeatThresholds(TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(20));
         store.Write(new HeartbeatRecord { Timestamp = clock.GetUtcNow(), Cycle = 7 }, TestContext.Current.CancellationToken);
         using var watcher = new HeartbeatWatcher(new[] { store.TownRoot }, thresholds, clock);
-        Assert.Equal(HeartbeatStatus.Fresh, Assert.Single(watcher.Start(clock.GetUtcNow())).Heartbeat!.Status);
+        Assert.Equal(HeartbeatStatus.Fresh, Assert.Single(watcher.Start()).Heartbeat!.Status);
         var turn = clock.GetUtcNow() + thresholds.Stale;
 
         // Many quiet polls, then the tick that reaches the turn reports it.
-        while (watcher.NextWake < turn)
+        while (clock.GetUtcNow() + watcher.NextWait < turn)
         {
-            clock.Advance(watcher.NextWake - clock.GetUtcNow());
-            Assert.Empty(watcher.Poll(clock.GetUtcNow()));
+            clock.Advance(watcher.NextWait);
+            Assert.Empty(watcher.Poll());
         }
 
         clock.Advance(turn - clock.GetUtcNow());
-        Assert.Equal(HeartbeatStatus.Stale, Assert.Single(watcher.Poll(clock.GetUtcNow())).Heartbeat!.Status);
+        Assert.Equal(HeartbeatStatus.Stale, Assert.Single(watcher.Poll()).Heartbeat!.Status);
     }
 
     [Fact]
@@ -112,13 +112,13 @@ public sealed class HeartbeatWatcherTests : IDisposable
     {
         var store = Towns(1)[0];
         using var watcher = new HeartbeatWatcher(new[] { store.TownRoot }, HeartbeatThresholds.Default, clock);
-        Assert.IsType<HeartbeatNotFoundException>(Assert.Single(watcher.Start(clock.GetUtcNow())).Problem);
+        Assert.IsType<HeartbeatNotFoundException>(Assert.Single(watcher.Start()).Problem);
         clock.Advance(watcher.Interval);
-        Assert.Empty(watcher.Poll(clock.GetUtcNow()));
+        Assert.Empty(watcher.Poll());
 
         store.Update("late", cancellationToken: TestContext.Current.CancellationToken);
         clock.Advance(watcher.Interval);
-        Assert.Equal("late", Assert.Single(watcher.Poll(clock.GetUtcNow())).Heartbeat!.LastAction);
+        Assert.Equal("late", Assert.Single(watcher.Poll()).Heartbeat!.LastAction);
     }
 
     [Theory]

@@ -26,7 +26,8 @@ public sealed class ReadOnlyMountTests
 
         var update = Assert.Throws<HeartbeatIOException>(() => store.Update("after", cancellationToken: TestContext.Current.CancellationToken));
         Assert.Equal(HeartbeatIOFault.ReadOnlyFileSystem, update.Fault);
-        Assert.Equal($"Cannot take the heartbeat lock '{store.LockPath}': the file system is read-only.", update.Message);
+        // The lock is taken through a read-only handle, which a read-only mount allows: the write is what fails.
+        Assert.Equal($"Cannot write the heartbeat '{store.FilePath}': the file system is read-only; the previous one is unchanged.", update.Message);
         Assert.Equal(HeartbeatIOFault.ReadOnlyFileSystem, Assert.Throws<HeartbeatIOException>(() => store.Write(written, TestContext.Current.CancellationToken)).Fault);
         Assert.Equal(0, waits);
         Assert.Equal(written, store.Read());

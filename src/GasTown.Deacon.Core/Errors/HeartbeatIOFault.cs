@@ -23,4 +23,7 @@ public enum HeartbeatIOFault
 
     /// <summary>A symbolic link stands where the lock file is expected; it is never opened through a link.</summary>
     LinkInTheWay,
+
+    /// <summary>The path is longer than the system takes.</summary>
+    PathTooLong,
 }

@@ -8,4 +8,10 @@ public sealed class HeartbeatNotFoundException : HeartbeatException
         : base($"No heartbeat file at '{path}': the Deacon has not written one in this town.", path)
     {
     }
+
+    /// <summary>Creates the exception for the missing file at <paramref name="path"/>, saying why in <paramref name="reason"/>'s words.</summary>
+    internal HeartbeatNotFoundException(string path, string reason)
+        : base($"No heartbeat file at '{path}': {reason}", path)
+    {
+    }
 }

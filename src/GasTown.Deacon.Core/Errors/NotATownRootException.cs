@@ -17,6 +17,13 @@ public sealed class NotATownRootException : HeartbeatException
         EnclosingTown = enclosingTown;
     }
 
+    /// <summary>Creates the exception with the message a host words for its own users (naming its own parameter, say).</summary>
+    internal NotATownRootException(string directory, string? enclosingTown, string message)
+        : base(message, directory)
+    {
+        EnclosingTown = enclosingTown;
+    }
+
     /// <summary>The town the directory lies in, when it lies in one: what the caller most likely meant.</summary>
     public string? EnclosingTown { get; }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.IO;
 using System.Threading;
+using GasTown.Deacon.Errors;
 using GasTown.Deacon.Storage;
 
 namespace GasTown.Deacon.Settings;
@@ -56,7 +57,7 @@ internal sealed class TownSettingsCache
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                return TownSettings.Unreadable(path, $"it cannot be read: {ex.Message}");
+                return CannotRead(townRoot, path, ex);
             }
         }
 
@@ -75,7 +76,7 @@ internal sealed class TownSettingsCache
             return entry.Settings;
         }
 
-        var settings = Read(path, stamp.Length, out var cacheable);
+        var settings = Read(townRoot, path, stamp.Length, out var cacheable);
         if (!cacheable)
         {
             // A read that failed says nothing about the file's content: permissions fixed later change no write time.
@@ -115,7 +116,22 @@ internal sealed class TownSettingsCache
         }
     }
 
-    private TownSettings Read(string path, long length, out bool cacheable)
+    /// <summary>
+    /// A settings file that cannot be looked at or read is a warning, in plain words, and the town is judged by the
+    /// defaults; a town this account may not even look into is the town's error, not a settings problem.
+    /// </summary>
+    /// <exception cref="HeartbeatIOException">The town root itself cannot be looked into.</exception>
+    private static TownSettings CannotRead(string townRoot, string path, Exception exception)
+    {
+        if (exception is UnauthorizedAccessException)
+        {
+            TownLocator.IsTown(townRoot);
+        }
+
+        return TownSettings.Unreadable(path, "it cannot be read: " + FileSystemFaults.Describe(FileSystemFaults.Classify(exception, path), exception, path));
+    }
+
+    private TownSettings Read(string townRoot, string path, long length, out bool cacheable)
     {
         Interlocked.Increment(ref reads);
         cacheable = false;
@@ -136,7 +152,7 @@ internal sealed class TownSettingsCache
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return TownSettings.Unreadable(path, $"it cannot be read: {ex.Message}");
+            return CannotRead(townRoot, path, ex);
         }
 
         cacheable = true;

@@ -35,11 +35,13 @@ internal static class AtomicFile
     {
         var directory = Path.GetDirectoryName(target)!;
         var name = Path.GetFileName(target);
+        RequireWritableInPlace(target);
         SweepOrphans(directory, name + ".*.tmp", orphanAge);
-        var temp = Path.Combine(directory, $"{name}.{Guid.NewGuid():N}.tmp");
+        SweepOrphans(directory, ShortTempPattern, orphanAge);
+        string? temp = null;
         try
         {
-            using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1))
+            using (var file = CreateTemp(directory, name, out temp))
             {
                 var stream = wrapStream?.Invoke(file) ?? file;
                 stream.Write(bytes, 0, bytes.Length);
@@ -47,14 +49,70 @@ internal static class AtomicFile
                 file.Flush(flushToDisk: true);
             }
 
-            CopyModeOrDefault(target, temp, newFileMode);
+            CopyOwnershipAndMode(target, temp, newFileMode);
             beforeReplace?.Invoke(temp);
             Replace(temp, target, beforeRetry);
         }
         catch
         {
-            TryDelete(temp);
+            if (temp is not null)
+            {
+                TryDelete(temp);
+            }
+
             throw;
+        }
+    }
+
+    /// <summary>
+    /// The name of a temp file beside a target file that fits the system's path limit whenever the target does:
+    /// <c>name.XXXXXXXX.tmp</c>, or, where that would be too long, <c>~XXXXXX.tmp</c>, no longer than
+    /// <c>heartbeat.json</c> or <c>paused.json</c> themselves.
+    /// </summary>
+    internal static string TempName(string directory, string name)
+    {
+        var random = Guid.NewGuid().ToString("N");
+        var temp = Path.Combine(directory, $"{name}.{random.Substring(0, 8)}.tmp");
+        return FileSystemFaults.FitsPathLimit(temp) ? temp : Path.Combine(directory, $"~{random.Substring(0, 6)}.tmp");
+    }
+
+    private const string ShortTempPattern = "~??????.tmp";
+
+    /// <summary>A new temp file; a name already taken (another writer's, by chance) is drawn again.</summary>
+    private static FileStream CreateTemp(string directory, string name, out string temp)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            temp = TempName(directory, name);
+            try
+            {
+                return new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1);
+            }
+            catch (IOException) when (attempt < 5 && File.Exists(temp))
+            {
+            }
+        }
+    }
+
+    /// <summary>
+    /// Refuses, before anything is written, a caller who may not write the existing file in place: Go's own write
+    /// would be refused, and a rename (which needs only the folder) must not give the file to someone its mode
+    /// shuts out. A link or a folder in the target's place is left to the rename.
+    /// </summary>
+    private static void RequireWritableInPlace(string target)
+    {
+        var attributes = TryGetAttributes(target);
+        if (attributes is FileAttributes a && (a & (FileAttributes.ReparsePoint | FileAttributes.Directory)) == 0)
+        {
+            try
+            {
+                // Opened for writing, then closed: nothing is truncated or changed.
+                new FileStream(target, FileMode.Open, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, 1).Dispose();
+            }
+            catch (FileNotFoundException)
+            {
+                // Gone since the look: the rename makes it anew.
+            }
         }
     }
 
@@ -77,7 +135,11 @@ internal static class AtomicFile
         }
     }
 
-    private static void CopyModeOrDefault(string target, string temp, int newFileMode)
+    /// <summary>
+    /// Gives the temp file what the file it replaces has: its owner and group where this process may set them (see
+    /// <see cref="UnixOwnership"/>), then its mode (a change of owner may clear set-id bits). A new file gets Go's mode.
+    /// </summary>
+    private static void CopyOwnershipAndMode(string target, string temp, int newFileMode)
     {
         if (!UnixFileModes.Supported)
         {
@@ -87,6 +149,7 @@ internal static class AtomicFile
         var existing = TryGetAttributes(target);
         if (existing is FileAttributes attributes && (attributes & (FileAttributes.ReparsePoint | FileAttributes.Directory)) == 0)
         {
+            UnixOwnership.Copy(target, temp);
             UnixFileModes.Set(temp, UnixFileModes.Get(target) ?? newFileMode);
         }
         else

@@ -1,6 +1,8 @@
 using System;
 using System.IO;
+using System.Globalization;
 using System.Runtime.InteropServices;
+using System.Text;
 using GasTown.Deacon.Errors;
 
 namespace GasTown.Deacon.Storage;
@@ -24,11 +26,40 @@ internal static class FileSystemFaults
     private const int Erofs = 30;
 
     private static readonly bool IsWindows = RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
+    private static readonly bool IsMac = RuntimeInformation.IsOSPlatform(OSPlatform.OSX);
 
     // EWOULDBLOCK and EDQUOT are the two errnos here that differ between Linux and the BSDs (macOS among them).
     private static readonly bool IsBsd = RuntimeInformation.IsOSPlatform(OSPlatform.OSX) || RuntimeInformation.IsOSPlatform(OSPlatform.Create("FREEBSD"));
     private static readonly int Ewouldblock = IsBsd ? 35 : 11;
     private static readonly int Edquot = IsBsd ? 69 : 122;
+
+    /// <summary>
+    /// The longest path the system takes: PATH_MAX less its NUL, in UTF-8 bytes, on Linux (4096) and macOS (1024);
+    /// in UTF-16 characters on Windows, where .NET passes long paths on with the \\?\ prefix.
+    /// </summary>
+    public static int MaxPathLength => IsWindows ? 32766 : IsMac ? 1023 : 4095;
+
+    /// <summary>The length of <paramref name="path"/> as <see cref="MaxPathLength"/> counts it.</summary>
+    public static int PathLength(string path) => IsWindows ? path.Length : Encoding.UTF8.GetByteCount(path);
+
+    /// <summary>Whether the system takes <paramref name="path"/>, as far as its length goes.</summary>
+    public static bool FitsPathLimit(string path) => PathLength(path) <= MaxPathLength;
+
+    /// <summary>
+    /// <paramref name="path"/> as a message shows it: whole up to a few hundred characters, else its start and end
+    /// (a path near the system's limit, thousands of characters, would drown the message; the error's target keeps
+    /// it whole).
+    /// </summary>
+    public static string Shown(string path) =>
+        path.Length <= 300 ? path : path.Substring(0, 120) + "\u2026" + path.Substring(path.Length - 160);
+
+    /// <summary>The cause for a path over <see cref="MaxPathLength"/>.</summary>
+    public static string TooLong(string path) => string.Format(
+        CultureInfo.InvariantCulture,
+        "the path is {0:N0} {1} long, over this system's limit of {2:N0}",
+        PathLength(path),
+        IsWindows ? "characters" : "bytes",
+        MaxPathLength);
 
     /// <summary>Whether opening the lock file failed only because another process holds it.</summary>
     public static bool IsContention(IOException exception) =>
@@ -49,6 +80,11 @@ internal static class FileSystemFaults
             return HeartbeatIOFault.PermissionDenied;
         }
 
+        if (exception is PathTooLongException)
+        {
+            return HeartbeatIOFault.PathTooLong;
+        }
+
         var code = exception.HResult;
         if (IsWindows)
         {
@@ -66,8 +102,9 @@ internal static class FileSystemFaults
     }
 
     /// <summary>The cause in plain words, without the path (the message names it once).</summary>
-    public static string Describe(HeartbeatIOFault fault, Exception exception) => fault switch
+    public static string Describe(HeartbeatIOFault fault, Exception exception, string path) => fault switch
     {
+        HeartbeatIOFault.PathTooLong => TooLong(path),
         HeartbeatIOFault.ReadOnlyFileSystem => "the file system is read-only",
         HeartbeatIOFault.PermissionDenied => "permission denied",
         HeartbeatIOFault.NoSpace => !IsWindows && exception.HResult == Edquot ? "the disk quota is used up" : "no space is left on the device",

@@ -13,6 +13,12 @@ namespace GasTown.Deacon.Storage;
 /// two different files.
 /// </summary>
 /// <remarks>
+/// <para>
+/// Every account that may write the heartbeat must be able to take the lock, or one writer's lock file would shut
+/// the others out for good. So the lock is taken through a read-only handle (flock needs no write access), and a new
+/// lock file gets the heartbeat's mode, owner and group where there is a heartbeat (else Go's 0644 less the umask):
+/// whoever may write the heartbeat may read the lock.
+/// </para>
 /// The lock file is never opened through a link. netstandard2.0 has no O_NOFOLLOW, so: a link found at the path is
 /// refused; a missing file is created with CreateNew (O_CREAT|O_EXCL, which fails on any link, dangling or not);
 /// an existing one is opened with Open, which creates nothing and truncates nothing. A link planted between the
@@ -44,15 +50,19 @@ internal sealed class HeartbeatLock : IDisposable
     /// <exception cref="HeartbeatIOException">The lock file cannot be opened at all; reported at once, without waiting.</exception>
     /// <exception cref="OperationCanceledException">The wait was cancelled.</exception>
     public static HeartbeatLock Acquire(string lockPath, TimeSpan timeout, CancellationToken cancellationToken) =>
-        Acquire(lockPath, timeout, cancellationToken, OpenFile, null);
+        Acquire(lockPath, timeout, cancellationToken, OpenFile, null, null);
 
-    /// <summary>The same, with the file opening and a hook called at each sign of contention given, for tests.</summary>
+    /// <summary>
+    /// The same, with the file opening and a hook called at each sign of contention given (for tests), and the file
+    /// a new lock file is made like (<paramref name="likeFile"/>: the heartbeat; null: Go's default mode).
+    /// </summary>
     internal static HeartbeatLock Acquire(
         string lockPath,
         TimeSpan timeout,
         CancellationToken cancellationToken,
         Func<string, FileMode, FileStream> open,
-        Action? contended)
+        Action? contended,
+        string? likeFile)
     {
         var clock = Stopwatch.StartNew();
         var pause = 1;
@@ -62,7 +72,7 @@ internal sealed class HeartbeatLock : IDisposable
             IOException? contention = null;
             try
             {
-                var opened = OpenLockFile(lockPath, open);
+                var opened = OpenLockFile(lockPath, open, likeFile);
                 if (opened is not null)
                 {
                     return new HeartbeatLock(opened);
@@ -97,14 +107,18 @@ internal sealed class HeartbeatLock : IDisposable
     /// <summary>Releases the lock.</summary>
     public void Dispose() => stream.Dispose();
 
-    /// <summary>Opens the lock file as a lock: exclusive (flock on Unix, a sharing mode on Windows).</summary>
-    internal static FileStream OpenFile(string path, FileMode mode) => new(path, mode, FileAccess.ReadWrite, FileShare.None, 1);
+    /// <summary>
+    /// Opens the lock file as a lock: exclusive (flock on Unix, a sharing mode on Windows), read-only unless it is
+    /// being created (.NET creates only with write access).
+    /// </summary>
+    internal static FileStream OpenFile(string path, FileMode mode) =>
+        new(path, mode, mode == FileMode.Open ? FileAccess.Read : FileAccess.ReadWrite, FileShare.None, 1);
 
     /// <summary>
     /// Opens (or creates) the lock file, never through a link. Returns null when the path changed under it (look
     /// again); throws contention as the raw IOException, every other failure as a HeartbeatIOException.
     /// </summary>
-    private static FileStream? OpenLockFile(string path, Func<string, FileMode, FileStream> open)
+    private static FileStream? OpenLockFile(string path, Func<string, FileMode, FileStream> open, string? likeFile)
     {
         RefuseLink(path);
         FileStream stream;
@@ -119,6 +133,7 @@ internal sealed class HeartbeatLock : IDisposable
                 try
                 {
                     stream = open(path, FileMode.CreateNew);
+                    ShareLike(path, likeFile);
                 }
                 catch (IOException ex) when (!FileSystemFaults.IsContention(ex) && Exists(path))
                 {
@@ -142,6 +157,40 @@ internal sealed class HeartbeatLock : IDisposable
         }
 
         return stream;
+    }
+
+    /// <summary>Gives a new lock file the owner, group and mode of <paramref name="likeFile"/>, or Go's default mode.</summary>
+    private static void ShareLike(string path, string? likeFile)
+    {
+        try
+        {
+            var mode = likeFile is null ? null : TryGetMode(likeFile);
+            if (mode is int like)
+            {
+                UnixOwnership.Copy(likeFile!, path);
+                UnixFileModes.Set(path, like);
+            }
+            else
+            {
+                UnixFileModes.Narrow(path, UnixFileModes.FileDefault);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The lock holds whatever its mode: this only keeps it open to the heartbeat's other writers.
+        }
+    }
+
+    private static int? TryGetMode(string path)
+    {
+        try
+        {
+            return UnixFileModes.Get(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     private static void RefuseLink(string path)

@@ -57,8 +57,17 @@ public sealed class HeartbeatStore
     /// <summary><c>&lt;TownRoot&gt;/deacon/heartbeat.json</c>.</summary>
     public string FilePath { get; }
 
-    /// <summary>The lock file writers hold, beside the heartbeat.</summary>
-    public string LockPath => FilePath + ".lock";
+    /// <summary>
+    /// The lock file writers hold, beside the heartbeat: <c>heartbeat.json.lock</c>, or <c>heartbeat.lck</c> where
+    /// that would be over the system's path limit and the heartbeat itself is not (every writer works this out alike).
+    /// </summary>
+    public string LockPath => GetLockPath(FilePath);
+
+    internal static string GetLockPath(string heartbeatPath)
+    {
+        var usual = heartbeatPath + ".lock";
+        return FileSystemFaults.FitsPathLimit(usual) ? usual : Path.Combine(Path.GetDirectoryName(heartbeatPath)!, "heartbeat.lck");
+    }
 
     /// <summary>How long a writer waits for the lock.</summary>
     public TimeSpan LockTimeout { get; }
@@ -248,6 +257,13 @@ public sealed class HeartbeatStore
     private HeartbeatLock Lock(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        if (!FileSystemFaults.FitsPathLimit(FilePath))
+        {
+            // Said at once and in a few words: the system's own error would repeat a path thousands of characters long.
+            throw new HeartbeatIOException(
+                "Cannot write the heartbeat", FilePath, HeartbeatIOFault.PathTooLong, FileSystemFaults.TooLong(FilePath), null, "nothing was written");
+        }
+
         RequireTownRoot();
         if (!Directory.Exists(DeaconDirectory))
         {
@@ -260,12 +276,12 @@ public sealed class HeartbeatStore
             {
                 const string message = "Cannot create the Deacon's directory";
                 throw File.Exists(DeaconDirectory)
-                    ? new HeartbeatIOException(message, DeaconDirectory, HeartbeatIOFault.FileInTheWay, FileSystemFaults.Describe(HeartbeatIOFault.FileInTheWay, ex), ex)
+                    ? new HeartbeatIOException(message, DeaconDirectory, HeartbeatIOFault.FileInTheWay, FileSystemFaults.Describe(HeartbeatIOFault.FileInTheWay, ex, DeaconDirectory), ex)
                     : new HeartbeatIOException(message, DeaconDirectory, ex);
             }
         }
 
-        return HeartbeatLock.Acquire(LockPath, LockTimeout, cancellationToken, LockFileOpener ?? HeartbeatLock.OpenFile, WhileLockHeld);
+        return HeartbeatLock.Acquire(LockPath, LockTimeout, cancellationToken, LockFileOpener ?? HeartbeatLock.OpenFile, WhileLockHeld, FilePath);
     }
 
     /// <summary>The heartbeat's bytes, refused when over the limit every reader applies: better no write than one nobody can read.</summary>

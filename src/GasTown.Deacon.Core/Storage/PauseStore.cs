@@ -64,24 +64,31 @@ public sealed class PauseStore
     /// <exception cref="HeartbeatIOException">The file could not be read.</exception>
     public PauseState? Read()
     {
-        // Most towns are never paused: one stat answers them, with no exception thrown and caught (FileInfo's look is
-        // the cheapest the runtime offers). A pause file that cannot even be looked at, for want of search permission
-        // on its folder, reads as none.
+        // Most towns are never paused: one look answers them. A look that cannot tell (no permission to enter
+        // .runtime/deacon, say) is no answer: a Deacon that may be paused must not be taken for one that is not.
         if (FileProbe.IsSurelyMissing(FilePath))
         {
             return null;
         }
 
-        var look = new FileInfo(FilePath);
-        if (!look.Exists)
+        FileAttributes attributes;
+        try
         {
-            // The same look tells a directory in the file's place: Go's IsPaused fails on one, and so does this.
-            if ((int)look.Attributes != -1 && (look.Attributes & FileAttributes.Directory) != 0)
-            {
-                throw new HeartbeatIOException(CannotRead, FilePath, HeartbeatIOFault.DirectoryInTheWay, "it is a directory, not a file", null);
-            }
-
+            attributes = File.GetAttributes(FilePath);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
             return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new HeartbeatIOException(CannotRead, FilePath, ex);
+        }
+
+        // Go's IsPaused fails on a directory in the file's place, and so does this.
+        if ((attributes & FileAttributes.Directory) != 0)
+        {
+            throw new HeartbeatIOException(CannotRead, FilePath, HeartbeatIOFault.DirectoryInTheWay, "it is a directory, not a file", null);
         }
 
         byte[] bytes;
@@ -117,6 +124,13 @@ public sealed class PauseStore
 
         return PauseJsonReader.Parse(new ReadOnlySpan<byte>(bytes, 0, length), FilePath);
     }
+
+    /// <summary>
+    /// A pause file that cannot be read at all, as a reader that must not take a Deacon that may be paused for one
+    /// that is not reports it: the town gets no answer.
+    /// </summary>
+    internal static HeartbeatIOException Unknowable(HeartbeatIOException unreadable) =>
+        unreadable.WithConsequence("whether the Deacon is paused cannot be told, so this town gets no answer");
 
     /// <summary>Reads the pause file without throwing: what it says, or why it could not be read.</summary>
     public PauseObservation Observe()

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using GasTown.Deacon.Errors;
 
 namespace GasTown.Deacon.Storage;
 
@@ -26,6 +27,7 @@ internal static class TownLocator
             throw new ArgumentNullException(nameof(getEnvironmentVariable));
         }
 
+        // A folder on the way up that this account may not look into is passed over, as Gas Town passes it over.
         string? withTownJson = null;
         string? withMayor = null;
         for (var dir = startDirectory; !string.IsNullOrEmpty(dir); dir = Path.GetDirectoryName(dir))
@@ -49,7 +51,7 @@ internal static class TownLocator
         foreach (var name in EnvironmentVariables)
         {
             var value = getEnvironmentVariable(name);
-            if (!string.IsNullOrEmpty(value) && IsTown(value!))
+            if (!string.IsNullOrEmpty(value) && Directory.Exists(Path.Combine(value!, "mayor")))
             {
                 return value;
             }
@@ -58,10 +60,31 @@ internal static class TownLocator
         return null;
     }
 
-    /// <summary>Whether <paramref name="directory"/> is a town root: it holds <c>mayor/town.json</c> or a <c>mayor/</c> directory.</summary>
+    /// <summary>
+    /// Whether <paramref name="directory"/> is a town root: it holds a <c>mayor/</c> directory (with or without
+    /// <c>town.json</c>).
+    /// </summary>
+    /// <exception cref="HeartbeatIOException">
+    /// This account may not look into <paramref name="directory"/>: whether it is a town cannot be told, and saying it
+    /// is not one would name the wrong cause.
+    /// </exception>
     public static bool IsTown(string directory)
     {
-        var mayor = Path.Combine(directory, "mayor");
-        return File.Exists(Path.Combine(mayor, "town.json")) || Directory.Exists(mayor);
+        try
+        {
+            return (File.GetAttributes(Path.Combine(directory, "mayor")) & FileAttributes.Directory) != 0;
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw HeartbeatIOException.TownDenied(directory, ex);
+        }
+        catch (Exception ex) when (ex is IOException or ArgumentException or NotSupportedException)
+        {
+            // Missing, or a file on the way: not a town.
+            return false;
+        }
     }
+
+    /// <summary>Whether <paramref name="directory"/> is a town root, false when that cannot be told (for completion).</summary>
+    public static bool LooksLikeTown(string directory) => Directory.Exists(Path.Combine(directory, "mayor"));
 }

@@ -70,12 +70,26 @@ internal sealed class HeartbeatWatchState
         }
     }
 
+    /// <summary>
+    /// Whether the last heartbeat seen has another status at <paramref name="now"/> than when it was read: a turn
+    /// came due, or the wall clock was stepped (ahead to VeryStale, back to Future). Costs no look at the file.
+    /// </summary>
+    public bool StatusTurned(DateTimeOffset now) =>
+        lastRecord is not null && lastStatus is not null && thresholds.Classify(HeartbeatThresholds.AgeOf(lastRecord.Timestamp, now)) != lastStatus;
+
     /// <summary>Reads the heartbeat at <paramref name="now"/>; returns an event when something changed, else null.</summary>
     public WatchEvent? Check(DateTimeOffset now)
     {
-        // The pause first: a problem with it is reported once, like a problem with the heartbeat, and meanwhile the
-        // Deacon counts as not paused, as gt deacon status counts it.
+        // The pause first. An invalid pause file is reported once, like a problem with the heartbeat, and meanwhile
+        // the Deacon counts as not paused, as gt deacon status counts it. One that cannot be read at all leaves the
+        // town with no answer: its Deacon may be paused.
         var pause = pauseStore?.Observe() ?? PauseObservation.None;
+        if (pause.Problem is HeartbeatIOException unreadable)
+        {
+            lastPauseProblem = null;
+            return Problem(PauseStore.Unknowable(unreadable), null);
+        }
+
         var pauseKey = pause.Problem is { } p ? p.GetType().Name + ":" + p.Message : null;
         var newPauseProblem = pauseKey is not null && pauseKey != lastPauseProblem ? pause.Problem : null;
         lastPauseProblem = pauseKey;
@@ -87,17 +101,7 @@ internal sealed class HeartbeatWatchState
         }
         catch (HeartbeatException ex)
         {
-            lastRecord = null;
-            lastStatus = null;
-            lastPause = null;
-            var key = ex.GetType().Name + ":" + ex.Message;
-            if (key == lastProblem)
-            {
-                return newPauseProblem is null ? null : new WatchEvent(TownRoot, null, null, newPauseProblem);
-            }
-
-            lastProblem = key;
-            return new WatchEvent(TownRoot, null, ex, newPauseProblem);
+            return Problem(ex, newPauseProblem);
         }
 
         var heartbeat = new Heartbeat(record, TownRoot, now, thresholds, pause.Pause);
@@ -111,6 +115,22 @@ internal sealed class HeartbeatWatchState
         lastStatus = heartbeat.Status;
         lastPause = pause.Pause;
         return new WatchEvent(TownRoot, heartbeat, null, newPauseProblem);
+    }
+
+    /// <summary>No heartbeat to report, for <paramref name="problem"/>: an event when the problem is new.</summary>
+    private WatchEvent? Problem(HeartbeatException problem, HeartbeatException? newPauseProblem)
+    {
+        lastRecord = null;
+        lastStatus = null;
+        lastPause = null;
+        var key = problem.GetType().Name + ":" + problem.Message;
+        if (key == lastProblem)
+        {
+            return newPauseProblem is null ? null : new WatchEvent(TownRoot, null, null, newPauseProblem);
+        }
+
+        lastProblem = key;
+        return new WatchEvent(TownRoot, null, problem, newPauseProblem);
     }
 
     private static DateTimeOffset? SafeAdd(DateTimeOffset value, TimeSpan delta)

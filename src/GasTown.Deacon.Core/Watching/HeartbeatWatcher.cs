@@ -14,6 +14,12 @@ namespace GasTown.Deacon.Watching;
 /// every <see cref="SafetyInterval"/> in any case.
 /// </summary>
 /// <remarks>
+/// Two clocks: the watch's own timing (the timeout, the polling schedule, the periodic re-read) runs on the
+/// monotonic clock (<see cref="TimeProvider.GetTimestamp"/>), so NTP stepping the wall clock neither ends a watch
+/// early nor holds it open; ages and statuses are the wall clock's, as everywhere, and a step of it either way shows
+/// at the next poll (a heartbeat's status is checked against the wall clock at every poll, at no cost in I/O).
+/// </remarks>
+/// <remarks>
 /// File-system events were tried first and dropped: on Linux each <see cref="FileSystemWatcher"/> takes one of the
 /// user's 128 inotify instances, shared with every other program, so a fleet either starved the system or fell back
 /// to reading every file every second (measured: 1,000 towns cost 3% of a core). A metadata check costs about 2 us
@@ -42,6 +48,7 @@ public sealed class HeartbeatWatcher : IDisposable
 
     private readonly TimeProvider time;
     private readonly Town[] towns;
+    private readonly long origin;
     private bool disposed;
 
     /// <summary>Prepares to watch <paramref name="townRoots"/>; nothing is read until <see cref="Watch"/>.</summary>
@@ -64,6 +71,7 @@ public sealed class HeartbeatWatcher : IDisposable
         time = timeProvider ?? TimeProvider.System;
         towns = townRoots.Select(root => new Town(new HeartbeatWatchState(new HeartbeatStore(root, time), thresholdsOf(root)))).ToArray();
         Interval = IntervalFor(towns.Length);
+        origin = time.GetTimestamp();
     }
 
     /// <summary>How often this watch checks its towns: <see cref="MinPollInterval"/> up to <see cref="PollInterval"/>.</summary>
@@ -81,7 +89,8 @@ public sealed class HeartbeatWatcher : IDisposable
 
     /// <summary>
     /// Yields each town's current heartbeat (or problem) first, then one event each time a town's heartbeat
-    /// content or status changes, until <paramref name="timeout"/> (null: no limit) or cancellation.
+    /// content or status changes, until <paramref name="timeout"/> (null: no limit; measured on the monotonic clock)
+    /// or cancellation.
     /// </summary>
     public IEnumerable<WatchEvent> Watch(TimeSpan? timeout, CancellationToken cancellationToken)
     {
@@ -90,34 +99,33 @@ public sealed class HeartbeatWatcher : IDisposable
             throw new ObjectDisposedException(nameof(HeartbeatWatcher));
         }
 
-        var deadline = timeout is TimeSpan t ? time.GetUtcNow() + t : (DateTimeOffset?)null;
-        foreach (var first in Start(time.GetUtcNow()))
+        var started = time.GetTimestamp();
+        foreach (var first in Start())
         {
             yield return first;
         }
 
         while (!cancellationToken.IsCancellationRequested)
         {
-            var now = time.GetUtcNow();
-            if (deadline is DateTimeOffset end && now >= end)
+            var elapsed = time.GetElapsedTime(started);
+            if (timeout is TimeSpan t && elapsed >= t)
             {
                 yield break;
             }
 
-            var wakeAt = deadline is DateTimeOffset limit && limit < NextWake ? limit : NextWake;
-            if (!Wait(wakeAt - now, cancellationToken))
+            var wait = timeout is TimeSpan limit && limit - elapsed < NextWait ? limit - elapsed : NextWait;
+            if (!Wait(wait, cancellationToken))
             {
                 yield break;
             }
 
             // Nothing is reported from a poll past the deadline: the watch ended there.
-            now = time.GetUtcNow();
-            if (deadline is DateTimeOffset over && now > over)
+            if (timeout is TimeSpan over && time.GetElapsedTime(started) > over)
             {
                 yield break;
             }
 
-            foreach (var change in Poll(now))
+            foreach (var change in Poll())
             {
                 yield return change;
             }
@@ -127,26 +135,30 @@ public sealed class HeartbeatWatcher : IDisposable
     /// <summary>Ends the watcher. It holds no handle or watcher between polls, so there is nothing else to release.</summary>
     public void Dispose() => disposed = true;
 
-    /// <summary>When the loop should next poll: the next tick, or a status turn due sooner.</summary>
-    internal DateTimeOffset NextWake { get; private set; }
+    /// <summary>How long the loop should wait before its next poll: the interval, or less when a status turn is due sooner.</summary>
+    internal TimeSpan NextWait { get; private set; }
 
-    /// <summary>Reads every town once, at <paramref name="now"/>.</summary>
-    internal List<WatchEvent> Start(DateTimeOffset now)
+    /// <summary>Reads every town once.</summary>
+    internal List<WatchEvent> Start()
     {
         var events = new List<WatchEvent>();
+        var now = time.GetUtcNow();
+        var tick = Monotonic();
         foreach (var town in towns)
         {
-            Read(town, town.Stat(), town.StatPause(), now, events);
+            Read(town, town.Stat(), town.StatPause(), now, tick, events);
         }
 
-        NextWake = Earliest(now + Interval);
+        NextWait = Earliest(now);
         return events;
     }
 
-    /// <summary>Checks every town's metadata at <paramref name="now"/> and reads those that may have changed.</summary>
-    internal List<WatchEvent> Poll(DateTimeOffset now)
+    /// <summary>Checks every town's metadata and reads those that may have changed.</summary>
+    internal List<WatchEvent> Poll()
     {
         var events = new List<WatchEvent>();
+        var now = time.GetUtcNow();
+        var tick = Monotonic();
         foreach (var town in towns)
         {
             var stamp = town.Stat();
@@ -155,19 +167,22 @@ public sealed class HeartbeatWatcher : IDisposable
                 || !pauseStamp.Equals(town.PauseSeen)
                 || town.Unsettled
                 || town.AlwaysRead
-                || now >= town.NextRead
-                || (town.State.NextTransition is DateTimeOffset turn && now >= turn);
+                || tick >= town.NextRead
+                || town.State.StatusTurned(now);
             if (due)
             {
-                Read(town, stamp, pauseStamp, now, events);
+                Read(town, stamp, pauseStamp, now, tick, events);
             }
         }
 
-        NextWake = Earliest(now + Interval);
+        NextWait = Earliest(now);
         return events;
     }
 
-    private void Read(Town town, FileStamp stamp, FileStamp pauseStamp, DateTimeOffset now, List<WatchEvent> events)
+    /// <summary>Time on the monotonic clock since this watcher was made.</summary>
+    private TimeSpan Monotonic() => time.GetElapsedTime(origin);
+
+    private void Read(Town town, FileStamp stamp, FileStamp pauseStamp, DateTimeOffset now, TimeSpan tick, List<WatchEvent> events)
     {
         // The stamp was taken before the read: a write between the two shows as a changed stamp at the next poll.
         Reads++;
@@ -175,21 +190,22 @@ public sealed class HeartbeatWatcher : IDisposable
         town.Seen = stamp;
         town.PauseSeen = pauseStamp;
         town.Unsettled = stamp.Exists && (now - stamp.LastWriteUtc).Duration() < RacyWindow;
-        town.NextRead = now + SafetyInterval;
+        town.NextRead = tick + SafetyInterval;
         if (change is not null)
         {
             events.Add(change);
         }
     }
 
-    private DateTimeOffset Earliest(DateTimeOffset tick)
+    /// <summary>The wait until the next tick, or until a status turn due sooner (by the wall clock, as of <paramref name="now"/>).</summary>
+    private TimeSpan Earliest(DateTimeOffset now)
     {
-        var earliest = tick;
+        var earliest = Interval;
         foreach (var town in towns)
         {
-            if (town.State.NextTransition is DateTimeOffset turn && turn < earliest)
+            if (town.State.NextTransition is DateTimeOffset turn && turn - now < earliest)
             {
-                earliest = turn;
+                earliest = turn < now ? TimeSpan.Zero : turn - now;
             }
         }
 
@@ -265,7 +281,8 @@ public sealed class HeartbeatWatcher : IDisposable
 
         public bool Unsettled { get; set; }
 
-        public DateTimeOffset NextRead { get; set; }
+        /// <summary>When the town is read again whatever its metadata says, on the watch's monotonic clock.</summary>
+        public TimeSpan NextRead { get; set; }
 
         public FileStamp Stat() => Stat(info);
 

@@ -18,6 +18,8 @@ public sealed class ResumeDeaconCommand : TownsCommandBase
 
     private void ResumeIn(string townRoot)
     {
+        // A town this account may not look into is said to be that, not a pause file it cannot read.
+        _ = TownLocator.IsTown(townRoot);
         var store = new PauseStore(townRoot);
         var found = store.Observe();
         if (found.State is null && found.Problem is null)

@@ -41,6 +41,12 @@ public sealed class SuspendDeaconCommand : TownsCommandBase
             {
                 existing = store.Read();
             }
+            catch (HeartbeatIOException ex)
+            {
+                // gt deacon pause fails too when it cannot check the pause state.
+                WriteError(HeartbeatErrors.ToErrorRecord(ex.WithConsequence("nothing was written"), writing: false));
+                return;
+            }
             catch (HeartbeatException ex)
             {
                 // gt deacon pause fails too when it cannot check the pause state.

@@ -127,6 +127,13 @@ public sealed class UpdateDeaconHeartbeatCommand : TownsCommandBase
             };
             WriteError(record);
         }
+        catch (HeartbeatIOException ex)
+        {
+            // Said in the exception itself, so that a script reading its message reads what is shown.
+            WriteError(HeartbeatErrors.ToErrorRecord(
+                ex.WithConsequence("nobody can tell whether the Deacon is paused, so it does not beat, as with gt deacon heartbeat; nothing was written"),
+                writing: false));
+        }
         catch (HeartbeatException ex)
         {
             var record = HeartbeatErrors.ToErrorRecord(ex, writing: false);

@@ -40,14 +40,17 @@ public sealed class WatchDeaconHeartbeatCommand : ObservingCommandBase
         // Each town is judged by the thresholds it has when the watch starts (its settings read then, once).
         var thresholds = new Dictionary<string, HeartbeatThresholds>(StringComparer.Ordinal);
         var watched = new List<string>();
-        foreach (var townRoot in townRoots.Distinct(StringComparer.Ordinal))
-        {
-            if (ThresholdsFor(townRoot) is { } judged)
+        ForEachTown(
+            townRoots.Distinct(StringComparer.Ordinal),
+            townRoot =>
             {
-                thresholds[townRoot] = judged;
-                watched.Add(townRoot);
-            }
-        }
+                if (ThresholdsFor(townRoot) is { } judged)
+                {
+                    thresholds[townRoot] = judged;
+                    watched.Add(townRoot);
+                }
+            },
+            writing: false);
 
         if (watched.Count == 0)
         {
