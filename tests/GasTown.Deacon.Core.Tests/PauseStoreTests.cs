@@ -157,24 +157,6 @@ public sealed class PauseStoreTests : IDisposable
     }
 
     [Fact]
-    public void An_unreadable_file_is_an_IO_problem_naming_the_file()
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            Assert.Skip("Unix permission bits only.");
-            return;
-        }
-
-        Assert.SkipWhen(Environment.UserName == "root", "Permission bits do not stop root: run as another user to check this.");
-
-        Store().Pause("r", "human");
-        File.SetUnixFileMode(PausePath, UnixFileMode.None);
-        var problem = Assert.IsType<HeartbeatIOException>(Store().Observe().Problem);
-        Assert.Equal(PausePath, problem.Path);
-        Assert.Contains($"Cannot read the Deacon's pause file '{PausePath}'", problem.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void Pausing_again_replaces_the_pause()
     {
         Store().Pause("first", "human");

@@ -140,25 +140,4 @@ public sealed class TownSettingsCacheTests : IDisposable
         Assert.Equal(SettingsPath, settings.Path);
         Assert.Same(settings, cache.Get(town.Root));
     }
-
-    [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public void A_file_that_cannot_be_read_is_a_problem_and_is_read_again_next_time(bool nativeLooks)
-    {
-        var cache = new TownSettingsCache(nativeLooks);
-        if (OperatingSystem.IsWindows())
-        {
-            Assert.Skip("Unix permission bits only.");
-            return;
-        }
-
-        Assert.SkipWhen(Environment.UserName == "root", "Permission bits do not stop root: run as another user to check this.");
-
-        Write(Stale("3m"));
-        File.SetUnixFileMode(SettingsPath, UnixFileMode.None);
-        Assert.StartsWith("it cannot be read", cache.Get(town.Root).FileProblem, StringComparison.Ordinal);
-        File.SetUnixFileMode(SettingsPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        Assert.Equal(TimeSpan.FromMinutes(3), cache.Get(town.Root).StaleThreshold);
-    }
 }

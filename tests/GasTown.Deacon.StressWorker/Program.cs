@@ -16,6 +16,15 @@ using GasTown.Deacon.Storage;
 //     the rename), prints "stopped" and waits there to be killed: a writer killed at a known point.
 //   GasTown.Deacon.StressWorker hold-lock <townRoot>
 //     Takes the heartbeat lock, prints "held", and keeps it until standard input closes.
+//   GasTown.Deacon.StressWorker as-account <verb> <townRoot>
+//     One call of the core, as whichever account runs the worker (the permission tests run it as other users),
+//     printing one line: "ok <what it found>", or "<exception type>|<fault>|<message>". Verbs: update, read,
+//     pause, read-pause, is-town, settings.
+if (args.Length == 3 && args[0] == "as-account")
+{
+    return AsAccount(args[1], args[2]);
+}
+
 if (args.Length == 2 && args[0] == "write-in-place")
 {
     return WriteInPlace(args[1]);
@@ -82,6 +91,30 @@ static int WriteInPlace(string townRoot)
             Console.WriteLine("writing");
             Console.Out.Flush();
         }
+    }
+}
+
+static int AsAccount(string verb, string townRoot)
+{
+    try
+    {
+        var said = verb switch
+        {
+            "update" => new HeartbeatStore(townRoot, lockTimeout: TimeSpan.FromSeconds(30)).Update("by " + Environment.UserName).Written.Cycle.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "read" => new HeartbeatStore(townRoot).Read().Cycle.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "pause" => new PauseStore(townRoot).Pause("by " + Environment.UserName, Environment.UserName).Reason,
+            "read-pause" => new PauseStore(townRoot).Read() is { } pause ? "paused " + pause.Paused : "none",
+            "is-town" => TownLocator.IsTown(townRoot) ? "town" : "not a town",
+            "settings" => GasTown.Deacon.Settings.TownSettingsCache.Shared.Get(townRoot).FileProblem ?? "no problem",
+            _ => throw new ArgumentException("unknown verb " + verb),
+        };
+        Console.WriteLine("ok " + said);
+        return 0;
+    }
+    catch (HeartbeatException ex)
+    {
+        Console.WriteLine($"{ex.GetType().Name}|{(ex as HeartbeatIOException)?.Fault}|{ex.Message}");
+        return 1;
     }
 }
 

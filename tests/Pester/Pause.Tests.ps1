@@ -316,16 +316,25 @@ Describe 'A paused Deacon' {
         Test-DeaconShouldPoke (Join-Path $fleet '*') | Should -Be @($true, $false, $true)
     }
 
-    It 'with a directory at the pause file: Get warns that it is a directory and Update refuses, as Go''s IsPaused fails' {
+    It 'with a directory at the pause file: Get, Test and Watch give that town no answer, only the error, and Update refuses, as Go''s IsPaused fails' {
         Set-AgedHeartbeat $town ([timespan]::FromMinutes(30))
         $null = New-Item -ItemType Directory -Force -Path (Get-PauseFilePath $town)
-        $hb = Get-DeaconHeartbeat $town -WarningVariable warnings -WarningAction SilentlyContinue
-        $hb.Paused | Should -BeFalse
-        $warnings[0].Message | Should -BeLike "Cannot read the Deacon's pause file '$(Get-PauseFilePath $town)': it is a directory, not a file. Treating the Deacon as not paused*"
+        $expected = "Cannot read the Deacon's pause file '$(Get-PauseFilePath $town)': it is a directory, not a file; whether the Deacon is paused cannot be told, so this town gets no answer."
+        foreach ($command in 'Get-DeaconHeartbeat', 'Test-DeaconShouldPoke', 'Watch-DeaconHeartbeat') {
+            $extra = if ($command -eq 'Watch-DeaconHeartbeat') { @{ Timeout = 0.3 } } else { @{} }
+            & $command $town @extra -ErrorVariable problems -ErrorAction SilentlyContinue -WarningVariable warnings -WarningAction SilentlyContinue |
+                Should -BeNullOrEmpty -Because $command
+            $problems.Count | Should -Be 1 -Because $command
+            $problems[0].FullyQualifiedErrorId | Should -BeLike 'HeartbeatIOError,*'
+            $problems[0].Exception.Message | Should -Be $expected
+            $problems[0].ToString() | Should -Be $expected
+            $warnings.Count | Should -Be 0
+        }
 
         $before = Get-HeartbeatText $town
         Update-DeaconHeartbeat $town -ErrorVariable refused -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         $refused[0].FullyQualifiedErrorId | Should -BeLike 'HeartbeatIOError,*'
+        $refused[0].ToString() | Should -BeLike "Cannot read the Deacon's pause file*: it is a directory, not a file; nobody can tell whether the Deacon is paused, so it does not beat*nothing was written."
         Get-HeartbeatText $town | Should -Be $before
     }
 

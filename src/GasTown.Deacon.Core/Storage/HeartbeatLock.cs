@@ -159,7 +159,11 @@ internal sealed class HeartbeatLock : IDisposable
         return stream;
     }
 
-    /// <summary>Gives a new lock file the owner, group and mode of <paramref name="likeFile"/>, or Go's default mode.</summary>
+    /// <summary>
+    /// Gives a new lock file the owner, group and mode of <paramref name="likeFile"/> (the heartbeat), with read
+    /// access wherever it grants write access; with no heartbeat yet, the owner and group of its folder and 0644 whatever
+    /// the umask. A lock file holds nothing, so being readable costs nothing.
+    /// </summary>
     private static void ShareLike(string path, string? likeFile)
     {
         try
@@ -168,11 +172,12 @@ internal sealed class HeartbeatLock : IDisposable
             if (mode is int like)
             {
                 UnixOwnership.Copy(likeFile!, path);
-                UnixFileModes.Set(path, like);
+                UnixFileModes.Set(path, like | ((like & 0x92) << 1)); // each w (0222) also r (0444)
             }
             else
             {
-                UnixFileModes.Narrow(path, UnixFileModes.FileDefault);
+                UnixOwnership.Copy(Path.GetDirectoryName(path)!, path);
+                UnixFileModes.Set(path, UnixFileModes.FileDefault);
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
