@@ -162,6 +162,74 @@ public sealed class HeartbeatWatcherTests : IDisposable
         Assert.Empty(seen.GetConsumingEnumerable(TestContext.Current.CancellationToken));
     }
 
+    [Fact]
+    public void A_wall_clock_stepped_ahead_shows_VeryStale_at_the_next_poll()
+    {
+        var stepped = new SteppedClock(clock.GetUtcNow());
+        var store = Towns(1)[0];
+        store.Write(new HeartbeatRecord { Timestamp = stepped.GetUtcNow(), Cycle = 3 }, TestContext.Current.CancellationToken);
+        using var watcher = new HeartbeatWatcher(new[] { store.TownRoot }, HeartbeatThresholds.Default, stepped);
+        Assert.Equal(HeartbeatStatus.Fresh, Assert.Single(watcher.Start()).Heartbeat!.Status);
+
+        stepped.Advance(watcher.NextWait);
+        Assert.Empty(watcher.Poll());
+        stepped.Step(TimeSpan.FromMinutes(10));
+        stepped.Advance(watcher.NextWait);
+        var turned = Assert.Single(watcher.Poll()).Heartbeat!;
+        Assert.Equal((HeartbeatStatus.VeryStale, 3L), (turned.Status, turned.Cycle));
+    }
+
+    [Fact]
+    public void A_wall_clock_stepped_back_shows_Future_at_the_next_poll()
+    {
+        var stepped = new SteppedClock(clock.GetUtcNow());
+        var store = Towns(1)[0];
+        store.Write(new HeartbeatRecord { Timestamp = stepped.GetUtcNow(), Cycle = 3 }, TestContext.Current.CancellationToken);
+        using var watcher = new HeartbeatWatcher(new[] { store.TownRoot }, HeartbeatThresholds.Default, stepped);
+        Assert.Equal(HeartbeatStatus.Fresh, Assert.Single(watcher.Start()).Heartbeat!.Status);
+
+        stepped.Step(TimeSpan.FromMinutes(-10));
+        stepped.Advance(watcher.NextWait);
+        Assert.Equal(HeartbeatStatus.Future, Assert.Single(watcher.Poll()).Heartbeat!.Status);
+
+        // Stepped right again: Fresh at the next poll, with no write.
+        stepped.Step(TimeSpan.FromMinutes(10));
+        stepped.Advance(watcher.NextWait);
+        Assert.Equal(HeartbeatStatus.Fresh, Assert.Single(watcher.Poll()).Heartbeat!.Status);
+    }
+
+    [Theory]
+    [InlineData(10)]
+    [InlineData(-10)]
+    public void The_timeout_runs_on_the_monotonic_clock_whatever_the_wall_clock_does(int minutes)
+    {
+        var stepped = new SteppedClock(clock.GetUtcNow());
+        var store = Towns(1)[0];
+        store.Update("one", cancellationToken: TestContext.Current.CancellationToken);
+        using var watcher = new HeartbeatWatcher(new[] { store.TownRoot }, HeartbeatThresholds.Default, stepped);
+        using var seen = new System.Collections.Concurrent.BlockingCollection<WatchEvent>();
+        var watching = new System.Threading.Thread(() =>
+        {
+            foreach (var change in watcher.Watch(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken))
+            {
+                seen.Add(change);
+            }
+
+            seen.CompleteAdding();
+        });
+        watching.Start();
+        Assert.Equal(HeartbeatStatus.Fresh, Next(seen).Heartbeat!.Status);
+
+        // The wall clock jumps; the watch reports the turn it causes and goes on: 15 s have not passed.
+        stepped.Step(TimeSpan.FromMinutes(minutes));
+        Assert.Equal(minutes > 0 ? HeartbeatStatus.VeryStale : HeartbeatStatus.Future, Next(seen).Heartbeat!.Status);
+        Assert.False(watching.Join(TimeSpan.FromMilliseconds(600)), "the watch ended when the wall clock was stepped");
+
+        // 15 s of monotonic time end it, however far the wall clock went.
+        stepped.Advance(TimeSpan.FromSeconds(15));
+        Assert.True(watching.Join(TimeSpan.FromSeconds(30)), "the watch did not end once 15 s had passed on its monotonic clock");
+    }
+
     // A generous guard against a hang, not a threshold: the write is seen at the next poll, within a second.
     private static WatchEvent Next(System.Collections.Concurrent.BlockingCollection<WatchEvent> seen)
     {

@@ -155,6 +155,26 @@ public sealed class PausedDeaconTests : IDisposable
     }
 
     [Fact]
+    public void A_watch_gives_a_town_whose_pause_file_cannot_be_read_no_heartbeat_only_the_problem_once()
+    {
+        var state = new HeartbeatWatchState(store, HeartbeatThresholds.Default);
+        store.Update(cancellationToken: TestContext.Current.CancellationToken);
+        Assert.NotNull(state.Check(clock.GetUtcNow())!.Heartbeat);
+
+        Directory.CreateDirectory(pauses.FilePath);
+        var blind = state.Check(clock.GetUtcNow())!;
+        Assert.Null(blind.Heartbeat);
+        var problem = Assert.IsType<HeartbeatIOException>(blind.Problem);
+        Assert.Equal(
+            $"Cannot read the Deacon's pause file '{pauses.FilePath}': it is a directory, not a file; whether the Deacon is paused cannot be told, so this town gets no answer.",
+            problem.Message);
+        Assert.Null(state.Check(clock.GetUtcNow()));
+
+        Directory.Delete(pauses.FilePath);
+        Assert.False(state.Check(clock.GetUtcNow())!.Heartbeat!.Paused);
+    }
+
+    [Fact]
     public void A_watch_without_a_pause_store_ignores_the_pause()
     {
         var state = new HeartbeatWatchState(store, HeartbeatThresholds.Default, null);
