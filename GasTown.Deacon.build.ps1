@@ -99,8 +99,14 @@ task Package Build, {
     print Green "Package: $($package.FullName)"
 }
 
+# Synopsis: As root on Linux, make the accounts the permission tests run as (tools/New-TestAccounts.sh).
+task TestAccounts -If { $IsLinux -and (& id -u) -eq '0' } {
+    # Permission bits do not stop root, which CI runs as: the tests run the module as these users instead.
+    exec { bash (Join-Path $BuildRoot 'tools/New-TestAccounts.sh') }
+}
+
 # Synopsis: The core's xunit tests (tests/GasTown.Deacon.Core.Tests).
-task TestCore {
+task TestCore TestAccounts, {
     $tests = Build-Project 'tests/GasTown.Deacon.Core.Tests/GasTown.Deacon.Core.Tests.csproj'
     $null = New-Item -ItemType Directory -Force -Path $Artifacts
     $xml = Join-Path $Artifacts 'xunit.xml'
@@ -117,7 +123,7 @@ task TestCore {
 }
 
 # Synopsis: Pester tests of the built module and its package, in a child pwsh (tests/Pester).
-task TestModule Package, {
+task TestModule Package, TestAccounts, {
     $result = Join-Path $Artifacts 'pester.json'
     remove $result
     & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $BuildRoot 'tools/Invoke-PesterSuite.ps1') `
@@ -134,7 +140,7 @@ task TestModule Package, {
 }
 
 # Synopsis: Build and package, run xunit and Pester (both, whatever the first gives); sum them up.
-task Test Package, ?TestCore, ?TestModule, {
+task Test Package, TestAccounts, ?TestCore, ?TestModule, {
     foreach ($suite in 'TestCore', 'TestModule') {
         # A suite that stopped before counting (a build error, no results) counts as one failure.
         if (-not $TestResults.Contains($suite)) {
