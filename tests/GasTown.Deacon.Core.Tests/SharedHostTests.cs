@@ -54,7 +54,25 @@ public sealed class SharedHostTests : IDisposable
         Assert.Equal(
             (1, $"HeartbeatIOException|PermissionDenied|Cannot read the heartbeat file '{HeartbeatStore.GetHeartbeatPath(town)}': permission denied."),
             Core(Ana, "read", town));
+        Assert.Equal((1, permissionDenied), Core(Ana, "update", town));
         Assert.Equal((0, "ok town"), Core(TownOwner, "is-town", town));
+    }
+
+    [Fact]
+    public void A_town_under_a_folder_the_caller_cannot_enter_is_permission_denied_never_missing()
+    {
+        var parent = Path.Combine(host, "closed-parent");
+        Directory.CreateDirectory(parent);
+        var town = Path.Combine(parent, "town");
+        Directory.CreateDirectory(Path.Combine(town, "mayor"));
+        Own(parent, TownOwner, TownOwner, recursive: true);
+        File.SetUnixFileMode(parent, Mode0700);
+
+        var permissionDenied = $"HeartbeatIOException|PermissionDenied|Cannot look into the town '{town}': permission denied.";
+        Assert.Equal((1, permissionDenied), Core(Ana, "is-town", town));
+        Assert.Equal((1, permissionDenied), Core(Ana, "update", town));
+        Assert.Equal((1, permissionDenied), Core(Ana, "pause", town));
+        Assert.Equal((0, "ok 1"), Core(TownOwner, "update", town));
     }
 
     [Fact]

@@ -274,6 +274,12 @@ public sealed class HeartbeatStore
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
+                if (ex is UnauthorizedAccessException)
+                {
+                    // A town root that cannot be searched hides its deacon/ too: say that, not that it could not be made.
+                    TownLocator.IsTown(TownRoot);
+                }
+
                 const string message = "Cannot create the Deacon's directory";
                 throw File.Exists(DeaconDirectory)
                     ? new HeartbeatIOException(message, DeaconDirectory, HeartbeatIOFault.FileInTheWay, FileSystemFaults.Describe(HeartbeatIOFault.FileInTheWay, ex, DeaconDirectory), ex)
@@ -296,13 +302,7 @@ public sealed class HeartbeatStore
         return bytes;
     }
 
-    private void RequireTownRoot()
-    {
-        if (!Directory.Exists(TownRoot))
-        {
-            throw new TownRootNotFoundException(TownRoot);
-        }
-    }
+    private void RequireTownRoot() => TownLocator.RequireTownRoot(TownRoot);
 
     /// <summary>
     /// The file's bytes, in one pass, the first <paramref name="length"/> of those returned (a buffer that may be

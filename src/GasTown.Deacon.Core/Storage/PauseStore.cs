@@ -227,13 +227,7 @@ public sealed class PauseStore
         }
     }
 
-    private void RequireTownRoot()
-    {
-        if (!Directory.Exists(TownRoot))
-        {
-            throw new TownRootNotFoundException(TownRoot);
-        }
-    }
+    private void RequireTownRoot() => TownLocator.RequireTownRoot(TownRoot);
 
     private static void EnsureDirectory(string directory)
     {

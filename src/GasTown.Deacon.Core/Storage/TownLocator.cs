@@ -85,6 +85,31 @@ internal static class TownLocator
         }
     }
 
+    /// <summary>Throws unless <paramref name="townRoot"/> is a directory: one that is missing, or that this account cannot see.</summary>
+    /// <exception cref="TownRootNotFoundException">There is no such directory.</exception>
+    /// <exception cref="HeartbeatIOException">A folder on the way may not be looked into: it may well exist.</exception>
+    public static void RequireTownRoot(string townRoot)
+    {
+        FileAttributes attributes;
+        try
+        {
+            attributes = File.GetAttributes(townRoot);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw HeartbeatIOException.TownDenied(townRoot, ex);
+        }
+        catch (Exception ex) when (ex is IOException or ArgumentException or NotSupportedException)
+        {
+            throw new TownRootNotFoundException(townRoot);
+        }
+
+        if ((attributes & FileAttributes.Directory) == 0)
+        {
+            throw new TownRootNotFoundException(townRoot);
+        }
+    }
+
     /// <summary>Whether <paramref name="directory"/> is a town root, false when that cannot be told (for completion).</summary>
     public static bool LooksLikeTown(string directory) => Directory.Exists(Path.Combine(directory, "mayor"));
 }
