@@ -65,6 +65,18 @@ Describe 'Help for <Name>' -ForEach $cmdlets {
         ($help.description.Text -join ' ') | Should -Match '<town>/| deacon/'
     }
 
+    It 'lists the parameters of <Name> in positional order, the positional -TownRoot first' {
+        $positions = @($help.parameters.parameter | ForEach-Object { if ($_.position -eq 'named') { [int]::MaxValue } else { [int]$_.position } })
+        $positions | Should -Be @($positions | Sort-Object)
+        $help.parameters.parameter[0].name | Should -Be 'TownRoot'
+        $help.parameters.parameter[0].position | Should -Be '0'
+    }
+
+    It 'says that the help of <Name> ships with the module and needs no Update-Help' {
+        ($help.alertSet.alert.Text -join ' ') | Should -Match 'This help ships with the module .+ Update-Help is not needed'
+        (Get-Module GasTown.Deacon).HelpInfoUri | Should -BeNullOrEmpty
+    }
+
     It 'offers no -Online for <Name>, which has no online help' {
         (Get-Command $Name).HelpUri | Should -BeNullOrEmpty
         $help.PSObject.Properties['relatedLinks'] | Should -BeNullOrEmpty
@@ -107,5 +119,63 @@ Describe 'about_GasTown.Deacon' {
             $text | Should -BeLike "*$topic*"
         }
         $text | Should -Not -Match '`'
+    }
+}
+
+# An example that shows output ("PS> " before each command, ">> " before its continued lines, the output after it)
+# is run, in a runspace of its own, on a fleet made as the examples assume: /srv/towns/alpha Fresh (cycle 2, 4 and 1
+# agents, 'patrol: 4 witnesses checked') and /srv/towns/bravo Stale (3m 12s old, cycle 212, 6 and 0, 'restarted
+# witness'). What it prints must be what the example shows, but for numbers and paths, which differ from run to run.
+BeforeDiscovery {
+    $shown = @(foreach ($c in $cmdlets) {
+            $source = Get-Content -Raw (Join-Path $PSScriptRoot "../../src/GasTown.Deacon/help/$($c.Name).md")
+            foreach ($m in [regex]::Matches($source, '(?ms)^### (?<title>Example[^\r\n]*)\r?\n```powershell\r?\n(?<code>.*?)^```')) {
+                $lines = $m.Groups['code'].Value -split '\r?\n'
+                if ($lines[0] -like 'PS> *') { @{ Cmdlet = $c.Name; Title = $m.Groups['title'].Value; Lines = $lines } }
+            }
+        })
+}
+
+Describe 'Help example output: <Cmdlet>, <Title>' -ForEach $shown {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+        # Numbers (with a fraction) and paths (from / or an ellipsis) read alike, spaces as one: what is left must match.
+        function ConvertTo-Shape([string[]] $Text) {
+            @($Text | ForEach-Object { (($_ -replace '(…|/)\S*', '/') -replace '\d+(?:[.,]\d+)?', '0' -replace '\s+', ' ').Trim() } | Where-Object { $_ })
+        }
+    }
+
+    It 'prints what <Cmdlet>''s <Title> shows' {
+        $root = Join-Path $TestDrive ([guid]::NewGuid().ToString('n'))
+        $alpha = New-TestTown (Join-Path $root 'srv/towns/alpha')
+        $null = New-Item -ItemType Directory (Join-Path $alpha 'crew')
+        $bravo = New-TestTown (Join-Path $root 'srv/towns/bravo')
+        $null = Write-DeaconHeartbeat $alpha -Cycle 2 -LastAction 'patrol: 4 witnesses checked' -HealthyAgents 4 -UnhealthyAgents 1
+        $null = Write-DeaconHeartbeat $bravo -Timestamp ([DateTimeOffset]::UtcNow.AddSeconds(-192)) -Cycle 212 -LastAction 'restarted witness' -HealthyAgents 6 -UnhealthyAgents 0
+
+        $commands = @($Lines | Where-Object { $_ -match '^(PS|>)> ' } | ForEach-Object { $_.Substring(4) })
+        $expected = @($Lines | Where-Object { $_ -notmatch '^(PS|>)> ' })
+        $expected.Count | Should -BeGreaterThan 0
+        $script = ($commands -join "`n").Replace('/srv/towns', (Join-Path $root 'srv/towns'))
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript("Import-Module '$env:DEACON_MODULE'; & { $script } *>&1")
+            $output = $ps.Invoke() | ForEach-Object {
+                if ($_ -is [System.Management.Automation.VerboseRecord]) { "VERBOSE: $($_.Message)" }
+                elseif ($_ -is [System.Management.Automation.WarningRecord]) { "WARNING: $($_.Message)" }
+                else { $_ }
+            }
+            $ps.Streams.Error | Should -BeNullOrEmpty
+        }
+        finally { $ps.Dispose() }
+        $saved = $PSStyle.OutputRendering
+        try {
+            $PSStyle.OutputRendering = 'PlainText'
+            # A table as an 80-column terminal shows it; a list as wide as the scratch fleet's longer paths need.
+            $width = if ($expected -match '^-+ ') { 80 } else { 250 }
+            $actual = ($output | Out-String -Width $width) -split '\r?\n'
+        }
+        finally { $PSStyle.OutputRendering = $saved }
+        ConvertTo-Shape $actual | Should -Be (ConvertTo-Shape $expected)
     }
 }
