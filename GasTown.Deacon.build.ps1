@@ -35,6 +35,10 @@ $ModuleFiles = @(
 )
 $HelpFiles = @(
     'src/GasTown.Deacon/help/about_GasTown.Deacon.help.txt'
+    'src/GasTown.Deacon/help/about_GasTown.Deacon_Errors.help.txt'
+    'src/GasTown.Deacon/help/about_GasTown.Deacon_Pause.help.txt'
+    'src/GasTown.Deacon/help/about_GasTown.Deacon_Statuses.help.txt'
+    'src/GasTown.Deacon/help/about_GasTown.Deacon_Towns.help.txt'
 )
 $ModuleAssemblies = @(
     'GasTown.Deacon.dll'

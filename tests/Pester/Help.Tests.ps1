@@ -105,20 +105,49 @@ Describe 'Durations in help: -<Parameter> of <Cmdlet>' -ForEach $durations {
     }
 }
 
-Describe 'about_GasTown.Deacon' {
-    BeforeAll { $text = Get-Help about_GasTown.Deacon | Out-String }
+Describe 'The about topic <Topic>' -ForEach @(
+    @{ Topic = 'about_GasTown.Deacon'; Covers = @('deacon/heartbeat.json', 'MarshalIndent', 'CONCURRENCY AND CRASHES', 'TimestampUtc', 'This help ships with the module', 'Update-Help is not needed', 'about_GasTown.Deacon_Errors', 'remoting.md') }
+    @{ Topic = 'about_GasTown.Deacon_Statuses'; Covers = @('VeryStale', 'Future', 'THRESHOLDS', 'TOWN SETTINGS', 'heartbeat_very_stale_threshold', "PSDefaultParameterValues['*-Deacon*:StaleThreshold']", 'DURATIONS', '1h30m', 'CLOCK SKEW') }
+    @{ Topic = 'about_GasTown.Deacon_Pause'; Covers = @('.runtime/deacon/paused.json', 'Suspend-Deacon', 'Resume-Deacon', 'DeaconPaused', 'PauseFileInvalid', 'must not patrol') }
+    @{ Topic = 'about_GasTown.Deacon_Towns'; Covers = @('TOWN DISCOVERY', 'GT_TOWN_ROOT', '-LiteralTownRoot', '/srv/towns/*', 'Get-ChildItem -Directory', 'NotInTown', 'did you mean') }
+    @{ Topic = 'about_GasTown.Deacon_Errors'; Covers = @('HeartbeatNotFound (ObjectNotFound)', 'HeartbeatCycleOverflow (LimitsExceeded)', 'HeartbeatIOError (SecurityError)', 'InputNotHeartbeat', 'FullyQualifiedErrorId', 'LinkInTheWay') }
+) {
+    BeforeAll { $text = Get-Help $Topic | Out-String }
 
-    It 'is found by Get-Help and covers the heartbeat, its format and its guarantees' {
-        foreach ($topic in 'deacon/heartbeat.json', 'STATUSES AND THRESHOLDS', 'TOWN DISCOVERY', 'CLOCK SKEW', 'CONCURRENCY AND CRASHES', 'GT_TOWN_ROOT', 'MarshalIndent') {
-            $text | Should -BeLike "*$topic*"
-        }
+    It 'is found by Get-Help in the built module: <Topic>' {
+        $text | Should -Match "(?m)^\s*$([regex]::Escape($Topic))\s*$"
+        Join-Path $env:DEACON_MODULE "en-US/$Topic.help.txt" | Should -Exist
     }
 
-    It 'covers durations, wildcards, remoting and scheduled tasks, in plain text' {
-        foreach ($topic in 'DURATIONS', '1h30m', '-LiteralTownRoot', 'REMOTING', 'Invoke-Command -HostName h1, h2', 'PSComputerName', 'TimestampUtc', 'SCHEDULED TASKS', 'exit 2') {
-            $text | Should -BeLike "*$topic*"
-        }
+    It 'covers what it is for, in plain text of at most 80 columns: <Topic>' {
+        foreach ($subject in $Covers) { $text | Should -BeLike "*$([WildcardPattern]::Escape($subject))*" }
         $text | Should -Not -Match '`'
+        Get-Content (Join-Path $env:DEACON_MODULE "en-US/$Topic.help.txt") | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 -Because $_ }
+    }
+}
+
+Describe 'Each fact in one place' {
+    BeforeAll {
+        $root = Join-Path $PSScriptRoot '../..'
+        $sources = @(Get-Item (Join-Path $root 'README.md'), (Join-Path $root 'CHANGELOG.md')) + @(Get-ChildItem (Join-Path $root 'docs') -Filter *.md) +
+            @(Get-ChildItem (Join-Path $root 'src/GasTown.Deacon/help') -Include *.md, *.txt -Recurse)
+    }
+
+    It 'has the error table in about_GasTown.Deacon_Errors alone' {
+        # Two categories only the table names.
+        $holding = @($sources | Where-Object { (Get-Content -Raw $_.FullName) -match 'LimitsExceeded|OperationTimeout' } | ForEach-Object Name)
+        $holding | Should -Be @('about_GasTown.Deacon_Errors.help.txt')
+    }
+
+    It 'keeps the README an introduction of at most 12 KB' {
+        (Get-Item (Join-Path $root 'README.md')).Length | Should -BeLessOrEqual 12KB
+    }
+
+    It 'ships every about topic of the help sources, as the build lists them' {
+        $written = @(Get-ChildItem (Join-Path $root 'src/GasTown.Deacon/help') -Filter 'about_*.help.txt' | ForEach-Object Name | Sort-Object)
+        $shipped = @(Get-ChildItem (Join-Path $env:DEACON_MODULE 'en-US') -Filter 'about_*.help.txt' | ForEach-Object Name | Sort-Object)
+        $shipped | Should -Be $written
+        $written.Count | Should -Be 5
     }
 }
 

@@ -92,6 +92,13 @@ Describe 'The GasTown.Deacon module' {
             'System.Threading.Tasks.Extensions.dll'
         )
         (Get-ChildItem $env:DEACON_MODULE -Directory).Name | Should -Be @('en-US')
-        (Get-ChildItem (Join-Path $env:DEACON_MODULE 'en-US')).Name | Sort-Object | Should -Be @('about_GasTown.Deacon.help.txt', 'GasTown.Deacon.dll-Help.xml')
+        (Get-ChildItem (Join-Path $env:DEACON_MODULE 'en-US')).Name | Sort-Object | Should -Be @(
+            'about_GasTown.Deacon_Errors.help.txt'
+            'about_GasTown.Deacon_Pause.help.txt'
+            'about_GasTown.Deacon_Statuses.help.txt'
+            'about_GasTown.Deacon_Towns.help.txt'
+            'about_GasTown.Deacon.help.txt'
+            'GasTown.Deacon.dll-Help.xml'
+        )
     }
 }
