@@ -35,6 +35,10 @@ $ModuleFiles = @(
 )
 $HelpFiles = @(
     'src/GasTown.Deacon/help/about_GasTown.Deacon.help.txt'
+    'src/GasTown.Deacon/help/about_GasTown.Deacon_Errors.help.txt'
+    'src/GasTown.Deacon/help/about_GasTown.Deacon_Pause.help.txt'
+    'src/GasTown.Deacon/help/about_GasTown.Deacon_Statuses.help.txt'
+    'src/GasTown.Deacon/help/about_GasTown.Deacon_Towns.help.txt'
 )
 $ModuleAssemblies = @(
     'GasTown.Deacon.dll'
@@ -55,6 +59,14 @@ $TestResults = [ordered]@{}
 
 # The version lives in one place, the manifest; the assemblies are stamped with it.
 $ModuleVersion = (Import-PowerShellDataFile (Join-Path $BuildRoot "$ModuleName.psd1")).ModuleVersion
+
+# The release notes of a version: its section of CHANGELOG.md (Keep a Changelog), as written there.
+function Get-ReleaseNotes([string] $Version) {
+    $changelog = [IO.File]::ReadAllText((Join-Path $BuildRoot 'CHANGELOG.md')) -replace '\r\n', "`n"
+    $section = [regex]::Match($changelog, "(?ms)^## \[$([regex]::Escape($Version))\][^\n]*\n(.*?)(?=^## |\z)")
+    if (-not $section.Success) { throw "CHANGELOG.md has no section '## [$Version]' for the manifest's ModuleVersion." }
+    $section.Groups[1].Value.Trim()
+}
 
 # Builds a project and returns the path of what it built, as MSBuild knows it. Quiet unless something fails.
 # Every build is stamped with the module's version, so the core that several projects share is compiled once.
@@ -79,6 +91,14 @@ task Build {
     remove $OutDir
     $null = New-Item -ItemType Directory -Path $OutDir, (Join-Path $OutDir 'en-US')
     foreach ($file in $ModuleFiles) { Copy-Item (Join-Path $BuildRoot $file) $OutDir }
+    # The manifest's ReleaseNotes, empty in the source, from CHANGELOG.md; with a BOM, so 5.1 reads it as UTF-8.
+    $manifest = Join-Path $OutDir "$ModuleName.psd1"
+    $text = [IO.File]::ReadAllText($manifest)
+    # Every quote PowerShell ends a single-quoted string at (' and the typographic ones) doubled.
+    $notes = (Get-ReleaseNotes $ModuleVersion) -replace "['\u2018\u2019\u201A\u201B]", '$0$0'
+    $filled = ([regex]"(?m)^(\s*ReleaseNotes\s*=\s*)''").Replace($text, { param($m) "$($m.Groups[1].Value)'$notes'" }, 1)
+    if ($filled -eq $text) { throw "The manifest has no empty ReleaseNotes = '' for the build to fill." }
+    [IO.File]::WriteAllText($manifest, $filled, [Text.UTF8Encoding]::new($true))
     foreach ($assembly in $ModuleAssemblies) { Copy-Item (Join-Path $publish $assembly) $OutDir }
     foreach ($file in $HelpFiles) { Copy-Item (Join-Path $BuildRoot $file) (Join-Path $OutDir 'en-US') }
     # MAML help is generated from the markdown sources and the built cmdlets, in a child process that loads them.

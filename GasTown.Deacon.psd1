@@ -28,9 +28,9 @@
     PrivateData            = @{
         PSData = @{
             Tags         = @('GasTown', 'Deacon', 'Heartbeat', 'Agents', 'Monitoring', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
-            ProjectUri   = 'https://github.com/gastown-deacon/GasTown.Deacon'
-            LicenseUri   = 'https://github.com/gastown-deacon/GasTown.Deacon/blob/main/LICENSE'
-            ReleaseNotes = 'First release: Get-, Write-, Update- and Watch-DeaconHeartbeat and Test-DeaconShouldPoke; byte-compatible with the Go daemon; atomic, locked writes; MAML help and about_GasTown.Deacon.'
+            # No ProjectUri or LicenseUri: the project has no web address of its own (the LICENSE ships in the module).
+            # Filled by the build from CHANGELOG.md, the section of ModuleVersion; written there only.
+            ReleaseNotes = ''
         }
     }
 }

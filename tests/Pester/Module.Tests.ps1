@@ -30,10 +30,34 @@ Describe 'The GasTown.Deacon module' {
         $dll = [Reflection.AssemblyName]::GetAssemblyName((Join-Path $env:DEACON_MODULE 'GasTown.Deacon.dll'))
         $dll.Version.ToString(3) | Should -Be $manifest.ModuleVersion
         $manifest.PrivateData.PSData.Tags | Should -Contain 'GasTown'
-        $manifest.PrivateData.PSData.ProjectUri | Should -Not -BeNullOrEmpty
-        $manifest.PrivateData.PSData.LicenseUri | Should -Not -BeNullOrEmpty
-        $manifest.PrivateData.PSData.ReleaseNotes | Should -Not -BeNullOrEmpty
         Join-Path $env:DEACON_MODULE 'LICENSE' | Should -Exist
+    }
+
+    It 'names no web address the project does not have: no ProjectUri, LicenseUri, IconUri or HelpInfoURI' {
+        $manifest = Import-PowerShellDataFile (Join-Path $env:DEACON_MODULE 'GasTown.Deacon.psd1')
+        foreach ($key in 'ProjectUri', 'LicenseUri', 'IconUri') { $manifest.PrivateData.PSData.Keys | Should -Not -Contain $key }
+        $manifest.Keys | Should -Not -Contain 'HelpInfoURI'
+        # Nor does any other value, the release notes included.
+        Get-Content -Raw (Join-Path $env:DEACON_MODULE 'GasTown.Deacon.psd1') | Should -Not -Match 'https?://|www\.'
+    }
+
+    It 'takes its release notes from CHANGELOG.md, the section of its version' {
+        $manifest = Import-PowerShellDataFile (Join-Path $env:DEACON_MODULE 'GasTown.Deacon.psd1')
+        $changelog = (Get-Content -Raw (Join-Path $PSScriptRoot '../../CHANGELOG.md')) -replace '\r\n', "`n"
+        $section = [regex]::Match($changelog, "(?ms)^## \[$([regex]::Escape($manifest.ModuleVersion))\][^\n]*\n(.*?)(?=^## |\z)").Groups[1].Value.Trim()
+        $section | Should -Match '### Added'
+        $manifest.PrivateData.PSData.ReleaseNotes | Should -BeExactly $section
+        # Written in one place: the source manifest leaves them to the build.
+        (Import-PowerShellDataFile (Join-Path $PSScriptRoot '../../GasTown.Deacon.psd1')).PrivateData.PSData.ReleaseNotes | Should -BeExactly ''
+    }
+
+    It 'keeps a CHANGELOG in the form of Keep a Changelog' {
+        $lines = Get-Content (Join-Path $PSScriptRoot '../../CHANGELOG.md')
+        $lines[0] | Should -BeExactly '# Changelog'
+        $versions = @($lines | Where-Object { $_ -like '## *' })
+        $versions | Should -Not -BeNullOrEmpty
+        foreach ($v in $versions) { $v | Should -Match '^## \[(Unreleased|\d+\.\d+\.\d+)\]( - (\d{4}-\d{2}-\d{2}|Unreleased))?$' }
+        foreach ($kind in @($lines | Where-Object { $_ -like '### *' })) { $kind | Should -BeIn '### Added', '### Changed', '### Deprecated', '### Removed', '### Fixed', '### Security' }
     }
 
     It 'declares what each cmdlet outputs' {
@@ -67,6 +91,13 @@ Describe 'The GasTown.Deacon module' {
             'System.Threading.Tasks.Extensions.dll'
         )
         (Get-ChildItem $env:DEACON_MODULE -Directory).Name | Should -Be @('en-US')
-        (Get-ChildItem (Join-Path $env:DEACON_MODULE 'en-US')).Name | Sort-Object | Should -Be @('about_GasTown.Deacon.help.txt', 'GasTown.Deacon.dll-Help.xml')
+        (Get-ChildItem (Join-Path $env:DEACON_MODULE 'en-US')).Name | Sort-Object | Should -Be @(
+            'about_GasTown.Deacon_Errors.help.txt'
+            'about_GasTown.Deacon_Pause.help.txt'
+            'about_GasTown.Deacon_Statuses.help.txt'
+            'about_GasTown.Deacon_Towns.help.txt'
+            'about_GasTown.Deacon.help.txt'
+            'GasTown.Deacon.dll-Help.xml'
+        )
     }
 }

@@ -407,9 +407,9 @@ Describe 'A paused Deacon' {
 }
 
 Describe 'The pause in the module''s help' {
-    It 'is covered by about_GasTown.Deacon: the file, the cmdlets, the town settings' {
-        $text = Get-Help about_GasTown.Deacon | Out-String
-        foreach ($topic in 'THE PAUSE', '.runtime/deacon/paused.json', 'Suspend-Deacon', 'Resume-Deacon', 'DeaconPaused', 'PauseFileInvalid', 'TOWN SETTINGS', 'heartbeat_very_stale_threshold', "PSDefaultParameterValues['*-Deacon*:StaleThreshold']") {
+    It 'is covered by about_GasTown.Deacon_Pause and _Statuses: the file, the cmdlets, the town settings' {
+        $text = (Get-Help about_GasTown.Deacon_Pause | Out-String) + (Get-Help about_GasTown.Deacon_Statuses | Out-String)
+        foreach ($topic in 'WHILE PAUSED', '.runtime/deacon/paused.json', 'Suspend-Deacon', 'Resume-Deacon', 'DeaconPaused', 'PauseFileInvalid', 'TOWN SETTINGS', 'heartbeat_very_stale_threshold', "PSDefaultParameterValues['*-Deacon*:StaleThreshold']") {
             $text | Should -BeLike "*$([WildcardPattern]::Escape($topic))*"
         }
     }

@@ -1,9 +1,9 @@
-# The README's cron and Task Scheduler lines, run as written there: pasted into sh, or given to pwsh as arguments.
+# The cron and Task Scheduler lines of docs/scheduled-tasks.md, run as written there: pasted into sh, or given to pwsh as arguments.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
-    $readme = Get-Content (Join-Path $PSScriptRoot '../../README.md')
-    $cronLine = @($readme | Where-Object { $_ -match '^\*/3 ' })
-    $taskLine = @($readme | Where-Object { $_ -match '^-NoProfile .*C:\\gt' })
+    $doc = Get-Content (Join-Path $PSScriptRoot '../../docs/scheduled-tasks.md')
+    $cronLine = @($doc | Where-Object { $_ -match '^\*/3 ' })
+    $taskLine = @($doc | Where-Object { $_ -match '^-NoProfile .*C:\\gt' })
 
     # `pwsh` on PATH is this pwsh, the module importable by name, ~ a home of the test's own; the poke leaves a mark.
     $bin = New-Item -ItemType Directory (Join-Path $TestDrive 'bin')
@@ -42,14 +42,14 @@ BeforeAll {
     }
 }
 
-Describe 'The README''s cron line' {
+Describe 'The cron line of docs/scheduled-tasks.md' {
     BeforeAll {
         $line = ($cronLine[0] -replace '^(\S+\s+){5}', '').Replace('/usr/local/bin/poke-deacon', "touch '$marker'")
         $check = $line.Substring(0, $line.IndexOf(' || '))
     }
     BeforeEach { Remove-Item $marker -ErrorAction Ignore }
 
-    It 'is one line of the README, ending in the poke command it replaces here' {
+    It 'is one line of the doc, ending in the poke command it replaces here' {
         $cronLine.Count | Should -Be 1
         $cronLine[0] | Should -BeLike '*|| { `[ $? -eq 1 `] && /usr/local/bin/poke-deacon; }'
     }
@@ -96,7 +96,7 @@ Describe 'The README''s cron line' {
     }
 }
 
-Describe 'The README''s Task Scheduler arguments' {
+Describe 'The Task Scheduler arguments of docs/scheduled-tasks.md' {
     BeforeAll {
         # Split as Windows splits a command line without escaped quotes: quoted runs are one argument.
         function Split-CommandLine([string] $Text) {
@@ -104,7 +104,7 @@ Describe 'The README''s Task Scheduler arguments' {
         }
     }
 
-    It 'is one line of the README' {
+    It 'is one line of the doc' {
         $taskLine.Count | Should -Be 1
     }
 

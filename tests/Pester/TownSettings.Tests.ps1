@@ -71,7 +71,7 @@ Describe 'The town''s own thresholds' {
         }
     }
 
-    It 'judges like a 5m/20m daemon with $PSDefaultParameterValues alone, as the README says' {
+    It 'judges like a 5m/20m daemon with $PSDefaultParameterValues alone, as about_GasTown.Deacon_Statuses says' {
         $PSDefaultParameterValues['*-Deacon*:StaleThreshold'] = '5m'
         $PSDefaultParameterValues['*-Deacon*:VeryStaleThreshold'] = '20m'
         try {

@@ -99,6 +99,25 @@ Describe 'The default table in an 80-column terminal' {
         $wide | Should -Match ([regex]::Escape($rows[0].TownRoot))
     }
 
+    It 'keeps the own name of a town in wide characters, measured in terminal columns (<TownRoot>)' -ForEach @(
+        # 16 characters but 18 columns: measured in characters it fitted, and the table cut it to '/srv/gt-towns/…'.
+        @{ TownRoot = '/srv/gt-towns/東京'; Expected = '…/gt-towns/東京' }
+        @{ TownRoot = '/srv/gt-towns/東京都庁'; Expected = '…/東京都庁' }
+    ) {
+        # A heartbeat as it comes back from remoting, given the town root under test.
+        $remote = [System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize($rows[0]))
+        $remote.TownRoot = $TownRoot
+        $row = @(($remote | Out-String -Width 80) -split '\r?\n' | Where-Object { $_.Trim() })[2]
+        $row | Should -Match "^$([regex]::Escape($Expected))\s+$($rows[0].Status)\s"
+    }
+
+    It 'keeps the own name of a town in wide characters in a real fleet' {
+        $tokyo = New-TestTown (Join-Path $TestDrive 'gt-towns/東京都庁')
+        $null = Write-DeaconHeartbeat $tokyo -Cycle 1
+        $row = @((Get-DeaconHeartbeat $tokyo | Out-String -Width 80) -split '\r?\n' | Where-Object { $_.Trim() })[2]
+        $row | Should -Match "^…/東京都庁\s+Fresh\s"
+    }
+
     It 'keeps the town root first in the Wide view, so that a narrow terminal still says which town' {
         $narrow = ($rows[0] | Format-Table -View Wide | Out-String -Width 80).Split([Environment]::NewLine) | Where-Object { $_.Trim() }
         $narrow[0] | Should -Match '^TownRoot\s'
@@ -108,7 +127,14 @@ Describe 'The default table in an 80-column terminal' {
 }
 
 Describe 'Shortening a town root for the Town column' {
-    It 'shortens <Path> to <Expected> in <Width> characters' -ForEach @(
+    BeforeAll {
+        # Terminal columns as PowerShell's table counts them: East Asian wide and fullwidth characters take two.
+        function Get-Columns([string] $Text) {
+            $Text.Length + [regex]::Matches($Text, '[\u1100-\u115F\u2329\u232A\u2E80-\u303E\u3040-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE10-\uFE19\uFE30-\uFE6F\uFF00-\uFF60\uFFE0-\uFFE6]').Count
+        }
+    }
+
+    It 'shortens <Path> to <Expected> in <Width> columns' -ForEach @(
         @{ Path = '/srv/towns/alpha'; Width = 16; Expected = '/srv/towns/alpha' }
         @{ Path = '/srv/towns/alpha/'; Width = 16; Expected = '/srv/towns/alpha' }
         @{ Path = '/home/ops/towns/alpha'; Width = 16; Expected = "$([char]0x2026)/towns/alpha" }
@@ -117,9 +143,20 @@ Describe 'Shortening a town root for the Town column' {
         @{ Path = '/srv/towns/alpha-production-eu-west-1'; Width = 16; Expected = "alpha-pr$([char]0x2026)-west-1" }
         @{ Path = 'C:\towns\production\alpha'; Width = 16; Expected = "$([char]0x2026)\alpha" }
         @{ Path = ''; Width = 16; Expected = '' }
+        # Wide characters take two columns, as in PowerShell's table; half-width katakana one.
+        @{ Path = '/srv/gt-towns/東京'; Width = 16; Expected = '…/gt-towns/東京' }
+        @{ Path = '/srv/gt-town/東京'; Width = 16; Expected = '…/gt-town/東京' }
+        @{ Path = '/srv/towns/ｶﾀｶﾅ'; Width = 16; Expected = '/srv/towns/ｶﾀｶﾅ' }
+        @{ Path = '/srv/gt-towns/東京都庁'; Width = 16; Expected = '…/東京都庁' }
+        @{ Path = '/srv/東京-production-east-一'; Width = 16; Expected = '東京-pro…east-一' }
+        # A wide character that would straddle the cut is left out, never halved.
+        @{ Path = '/srv/towns/a東京都庁舎-第一本庁舎'; Width = 16; Expected = 'a東京都…一本庁舎' }
+        @{ Path = '/srv/towns/東京都庁舎第一本庁舎'; Width = 5; Expected = '東…舎' }
+        # A character outside the Basic Multilingual Plane (two UTF-16 units) is never split.
+        @{ Path = "/srv/towns/alpha-$([char]::ConvertFromUtf32(0x1F680))-production-eu-west-1"; Width = 16; Expected = "alpha-$([char]::ConvertFromUtf32(0x1F680))$([char]0x2026)-west-1" }
     ) {
         $short = [GasTown.Deacon.Commands.TownRootText]::Shorten($Path, $Width)
         $short | Should -BeExactly $Expected
-        $short.Length | Should -BeLessOrEqual $Width
+        Get-Columns $short | Should -BeLessOrEqual $Width
     }
 }

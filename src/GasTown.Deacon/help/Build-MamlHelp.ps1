@@ -21,6 +21,8 @@ $mamlNs = 'http://schemas.microsoft.com/maml/2004/10'
 $commandNs = 'http://schemas.microsoft.com/maml/dev/command/2004/10'
 $devNs = 'http://schemas.microsoft.com/maml/dev/2004/10'
 $common = [System.Management.Automation.Cmdlet]::CommonParameters + [System.Management.Automation.Cmdlet]::OptionalCommonParameters
+# The last note of every cmdlet's help: there is nothing to update and nothing online.
+$shipsWithModule = 'This help ships with the module (en-US/GasTown.Deacon.dll-Help.xml and the about_GasTown.Deacon topics): Update-Help is not needed and has nothing to download for it, and there is no online version.'
 $shouldProcessHelp = @{
     WhatIf  = 'Shows what would happen if the cmdlet runs. The cmdlet is not run.'
     Confirm = 'Prompts you for confirmation before running the cmdlet.'
@@ -186,7 +188,10 @@ try {
         $writer.WriteEndElement()
 
         $writer.WriteStartElement('command', 'parameters', $commandNs)
-        $documentedParameters = @($ownParameters) + @(if ($supportsShouldProcess) { $command.Parameters['WhatIf'], $command.Parameters['Confirm'] })
+        # Positional parameters first, in their positions (-TownRoot at 0), then the named ones as declared.
+        $byPosition = { $position = @($_.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and $_.Position -ge 0 } | ForEach-Object Position | Sort-Object)
+            if ($position.Count) { $position[0] } else { [int]::MaxValue } }
+        $documentedParameters = @($ownParameters | Sort-Object -Stable $byPosition) + @(if ($supportsShouldProcess) { $command.Parameters['WhatIf'], $command.Parameters['Confirm'] })
         foreach ($p in $documentedParameters) {
             $attributes = @($p.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] })
             $position = $null
@@ -211,10 +216,11 @@ try {
             $writer.WriteEndElement()
         }
 
-        if ($doc.Notes) {
+        $notes = @($doc.Notes) + $shipsWithModule
+        if ($notes) {
             $writer.WriteStartElement('maml', 'alertSet', $mamlNs)
             $writer.WriteStartElement('maml', 'alert', $mamlNs)
-            foreach ($p in $doc.Notes) { $writer.WriteElementString('maml', 'para', $mamlNs, $p) }
+            foreach ($p in $notes) { $writer.WriteElementString('maml', 'para', $mamlNs, $p) }
             $writer.WriteEndElement()
             $writer.WriteEndElement()
         }
