@@ -181,7 +181,7 @@ Describe 'A heartbeat a team shares through its group' {
     }
 }
 
-Describe 'The README''s cron line, run by an account that cannot read the pause' {
+Describe 'The cron line of docs/scheduled-tasks.md, run by an account that cannot read the pause' {
     It 'does not poke a Deacon that may be paused: the check exits 2 and says why' {
         $homeDirectory = Join-Path $TestDrive 'cron-home'
         $town = New-TestTown (Join-Path $homeDirectory 'gt')
@@ -191,7 +191,7 @@ Describe 'The README''s cron line, run by an account that cannot read the pause'
         & chown -R gtdeacon-town:gtdeacon-town $homeDirectory
         & chmod 0600 (Get-PauseFilePath $town)
 
-        $check = (Get-Content (Join-Path $PSScriptRoot '../../README.md') | Where-Object { $_ -match '^\*/3 ' } | Select-Object -First 1) -replace '^(\S+\s+){5}NO_COLOR=1 pwsh ', ''
+        $check = (Get-Content (Join-Path $PSScriptRoot '../../docs/scheduled-tasks.md') | Where-Object { $_ -match '^\*/3 ' } | Select-Object -First 1) -replace '^(\S+\s+){5}NO_COLOR=1 pwsh ', ''
         $check = $check -replace ' \|\| \{.*$', ''
         $command = ([regex]::Match($check, "-Command '(.*)'$")).Groups[1].Value
         $out = & runuser -u gtdeacon-ana -- env HOME=$homeDirectory "PSModulePath=$shared" NO_COLOR=1 ([Environment]::ProcessPath) $userPwsh -NoProfile -NonInteractive -Command $command 2>&1
