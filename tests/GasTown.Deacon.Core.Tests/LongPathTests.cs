@@ -36,6 +36,8 @@ public sealed class LongPathTests : IDisposable
         var store = new HeartbeatStore(TownWithHeartbeatPathOf(heartbeatBytes));
         Assert.Equal(heartbeatBytes, Encoding.UTF8.GetByteCount(store.FilePath));
 
+        // The pause file's path is 5 bytes longer: past the limit, there can be none, so the Deacon is not paused.
+        Assert.Null(new PauseStore(store.TownRoot).Read());
         Assert.Equal(1, store.Update("near the limit", cancellationToken: TestContext.Current.CancellationToken).Written.Cycle);
         Assert.Equal(2, store.Update("again", cancellationToken: TestContext.Current.CancellationToken).Written.Cycle);
         Assert.Equal(("again", 2L), (store.Read().LastAction, store.Read().Cycle));

@@ -80,6 +80,12 @@ public sealed class PauseStore
         {
             return null;
         }
+        catch (PathTooLongException)
+        {
+            // Five bytes longer than the heartbeat's path, it can be over the system's limit where the heartbeat's is
+            // not: then no pause file can be written there (gt deacon pause could not either), so there is none.
+            return null;
+        }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new HeartbeatIOException(CannotRead, FilePath, ex);
