@@ -27,13 +27,6 @@ public abstract class ObservingCommandBase : TownsCommandBase
     /// </summary>
     protected HeartbeatThresholds Thresholds { get; private set; } = HeartbeatThresholds.Default;
 
-    /// <summary>
-    /// Whether verbose messages are shown, decided once as the engine decides (-Verbose, else $VerbosePreference, which
-    /// a script may have set to a string): building a message per town costs more than the check, and a
-    /// Get-DeaconHeartbeat call is meant to cost little more than reading the file.
-    /// </summary>
-    protected bool VerboseShown { get; private set; }
-
     // What the caller set, through a parameter or $PSDefaultParameterValues (both show in BoundParameters).
     private TimeSpan? staleGiven;
     private TimeSpan? veryStaleGiven;
@@ -42,20 +35,12 @@ public abstract class ObservingCommandBase : TownsCommandBase
     protected override void BeginProcessing()
     {
         var bound = MyInvocation.BoundParameters;
-        VerboseShown = bound.TryGetValue("Verbose", out var verbose)
-            ? verbose is SwitchParameter { IsPresent: true }
-            : (bound.TryGetValue("Debug", out var debug) && debug is SwitchParameter { IsPresent: true })
-                || (LanguagePrimitives.TryConvertTo<ActionPreference>(GetVariableValue("VerbosePreference"), out var preference)
-                    && preference is not (ActionPreference.SilentlyContinue or ActionPreference.Ignore));
         staleGiven = bound.ContainsKey(nameof(StaleThreshold)) ? StaleThreshold : null;
         veryStaleGiven = bound.ContainsKey(nameof(VeryStaleThreshold)) ? VeryStaleThreshold : null;
         if (staleGiven is null || veryStaleGiven is null)
         {
             // The missing one comes from each town's settings or the default: it can only be checked town by town.
-            if (VerboseShown)
-            {
-                WriteVerbose(staleGiven is null && veryStaleGiven is null ? DefaultsMessage : ThresholdsMessage(staleGiven, veryStaleGiven));
-            }
+            WriteVerbose(ThresholdsMessage(staleGiven, veryStaleGiven));
 
             return;
         }
@@ -70,10 +55,7 @@ public abstract class ObservingCommandBase : TownsCommandBase
         }
 
         Thresholds = new HeartbeatThresholds(StaleThreshold, VeryStaleThreshold);
-        if (VerboseShown)
-        {
-            WriteVerbose($"Thresholds: Stale from {DurationText.Format(Thresholds.Stale)}, VeryStale from {DurationText.Format(Thresholds.VeryStale)}.");
-        }
+        WriteVerbose($"Thresholds: Stale from {DurationText.Format(Thresholds.Stale)}, VeryStale from {DurationText.Format(Thresholds.VeryStale)}.");
     }
 
     /// <summary>What Get and Watch make of a Future heartbeat, for <see cref="WarnIfFuture"/>.</summary>
@@ -94,9 +76,6 @@ public abstract class ObservingCommandBase : TownsCommandBase
                 + $"(more than the stale threshold, {DurationText.Format(heartbeat.StaleThreshold)}). A clock is skewed; {consequence}");
         }
     }
-
-    // Every call that passes no threshold says this: worked out once, not on each call.
-    private static readonly string DefaultsMessage = ThresholdsMessage(null, null);
 
     private static string ThresholdsMessage(TimeSpan? stale, TimeSpan? veryStale) =>
         $"Thresholds: Stale from {DurationText.Format(stale ?? HeartbeatThresholds.Default.Stale)}{(stale is null ? " (default)" : string.Empty)}, "
@@ -129,7 +108,7 @@ public abstract class ObservingCommandBase : TownsCommandBase
             return null;
         }
 
-        if (VerboseShown && (resolution.StaleSource == ThresholdSource.TownSettings || resolution.VeryStaleSource == ThresholdSource.TownSettings))
+        if ((resolution.StaleSource == ThresholdSource.TownSettings || resolution.VeryStaleSource == ThresholdSource.TownSettings))
         {
             WriteVerbose($"{townRoot}: judged by {resolution}.");
         }

@@ -209,7 +209,7 @@ internal static class TownRoots
     /// <summary>
     /// The same answer as the session's path API for the plain cases (an absolute file-system path, a FileSystem::
     /// provider-qualified one, or a relative one while the location is in the file system), without its cost:
-    /// resolving through the provider takes about 40 us a call, most of a Get-DeaconHeartbeat call. Anything else
+    /// resolving through the provider costs more than the rest of a Get-DeaconHeartbeat call. Anything else
     /// (~, PowerShell drives, other providers, and wildcards or escapes in a path that is not literal) returns null
     /// and goes the full way.
     /// </summary>

@@ -20,9 +20,6 @@ public sealed class HeartbeatStoreTests : IDisposable
 
     private HeartbeatStore Store(TimeSpan? lockTimeout = null) => new(town.Root, clock, lockTimeout);
 
-    // The read as three Linux calls (where there is Linux), or through .NET as on Windows and macOS.
-    private HeartbeatStore Store(bool nativeReads) => new(town.Root, clock) { NativeReads = nativeReads };
-
     private static readonly HeartbeatRecord Sample = new()
     {
         Timestamp = Start,
@@ -40,29 +37,13 @@ public sealed class HeartbeatStoreTests : IDisposable
         Assert.Equal(Store().FilePath + ".lock", Store().LockPath);
     }
 
-    [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public void Write_then_read_round_trips_and_writes_Go_bytes(bool nativeReads)
+    [Fact]
+    public void Write_then_read_round_trips_and_writes_Go_bytes()
     {
-        var store = Store(nativeReads);
+        var store = Store();
         store.Write(Sample, TestContext.Current.CancellationToken);
         Assert.Equal(Sample, store.Read());
         Assert.Equal(HeartbeatJsonWriter.Serialize(Sample), File.ReadAllBytes(store.FilePath));
-    }
-
-    [Theory]
-    [InlineData(-1)]
-    [InlineData(0)]
-    [InlineData(1)]
-    public void A_heartbeat_either_side_of_the_native_read_buffer_is_read_whole(int pastBuffer)
-    {
-        // The Linux read takes a file smaller than its buffer in one call and leaves a larger one to .NET.
-        var oneLetter = HeartbeatJsonWriter.Serialize(Sample with { LastAction = "a" }).Length;
-        var record = Sample with { LastAction = new string('a', LinuxFile.BufferSize + pastBuffer - oneLetter + 1) };
-        town.WriteRaw(HeartbeatJsonWriter.Serialize(record));
-        Assert.Equal(LinuxFile.BufferSize + pastBuffer, new FileInfo(town.HeartbeatPath).Length);
-        Assert.Equal(record, Store().Read());
     }
 
     [Fact]
@@ -73,12 +54,10 @@ public sealed class HeartbeatStoreTests : IDisposable
         Assert.Equal(Start, Store().Read().Timestamp);
     }
 
-    [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public void Reading_a_missing_file_is_not_found(bool nativeReads)
+    [Fact]
+    public void Reading_a_missing_file_is_not_found()
     {
-        var ex = Assert.Throws<HeartbeatNotFoundException>(() => Store(nativeReads).Read());
+        var ex = Assert.Throws<HeartbeatNotFoundException>(() => Store().Read());
         Assert.Equal(town.HeartbeatPath, ex.Path);
         Assert.Contains(town.HeartbeatPath, ex.Message, StringComparison.Ordinal);
     }
@@ -140,13 +119,11 @@ public sealed class HeartbeatStoreTests : IDisposable
         Assert.Equal(64L << 30, Assert.Throws<HeartbeatTooLargeException>(() => Store().Read()).Length);
     }
 
-    [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public void A_directory_at_the_heartbeat_path_is_an_IO_error(bool nativeReads)
+    [Fact]
+    public void A_directory_at_the_heartbeat_path_is_an_IO_error()
     {
         Directory.CreateDirectory(town.HeartbeatPath);
-        Assert.Equal(town.HeartbeatPath, Assert.Throws<HeartbeatIOException>(() => Store(nativeReads).Read()).Path);
+        Assert.Equal(town.HeartbeatPath, Assert.Throws<HeartbeatIOException>(() => Store().Read()).Path);
     }
 
     [Fact]
@@ -374,14 +351,12 @@ public sealed class HeartbeatStoreTests : IDisposable
         Assert.Equal(TimeSpan.FromMinutes(-10), seen.Age);
     }
 
-    [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public void A_read_that_finds_the_file_empty_looks_again_and_gets_the_heartbeat(bool nativeReads)
+    [Fact]
+    public void A_read_that_finds_the_file_empty_looks_again_and_gets_the_heartbeat()
     {
         // A writer in place (Go's os.WriteFile) has truncated the file and not yet written it.
         town.WriteRaw(string.Empty);
-        var store = Store(nativeReads);
+        var store = Store();
         var attempts = 0;
         store.BeforeReadRetry = attempt =>
         {
@@ -393,14 +368,12 @@ public sealed class HeartbeatStoreTests : IDisposable
         Assert.Equal(1, attempts);
     }
 
-    [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public void A_read_that_finds_the_JSON_cut_short_looks_again_and_gets_the_heartbeat(bool nativeReads)
+    [Fact]
+    public void A_read_that_finds_the_JSON_cut_short_looks_again_and_gets_the_heartbeat()
     {
         var whole = HeartbeatJsonWriter.Serialize(Sample);
         town.WriteRaw(whole.Take(whole.Length / 2).ToArray());
-        var store = Store(nativeReads);
+        var store = Store();
         var attempts = 0;
         store.BeforeReadRetry = attempt =>
         {
@@ -427,13 +400,11 @@ public sealed class HeartbeatStoreTests : IDisposable
         Assert.Null(result.ReplacedInvalid);
     }
 
-    [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public void A_complete_but_invalid_file_is_reported_at_once(bool nativeReads)
+    [Fact]
+    public void A_complete_but_invalid_file_is_reported_at_once()
     {
         town.WriteRaw("{\"cycle\": \"3\"}");
-        var store = Store(nativeReads);
+        var store = Store();
         var retries = 0;
         store.BeforeReadRetry = _ => retries++;
 

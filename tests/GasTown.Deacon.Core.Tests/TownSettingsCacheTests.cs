@@ -22,33 +22,27 @@ public sealed class TownSettingsCacheTests : IDisposable
 
     private static string Stale(string value) => $"{{\"operational\": {{\"deacon\": {{\"heartbeat_stale_threshold\": \"{value}\"}}}}}}";
 
-    [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public void A_directory_at_the_settings_file_is_a_problem_not_silence(bool nativeLooks)
+    [Fact]
+    public void A_directory_at_the_settings_file_is_a_problem_not_silence()
     {
-        var cache = new TownSettingsCache(nativeLooks);
+        var cache = new TownSettingsCache();
         Directory.CreateDirectory(SettingsPath);
         Assert.Equal("it is a directory, not a file", cache.Get(town.Root).FileProblem);
     }
 
-    [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public void A_town_without_a_settings_file_has_none_and_costs_no_read(bool nativeLooks)
+    [Fact]
+    public void A_town_without_a_settings_file_has_none_and_costs_no_read()
     {
-        var cache = new TownSettingsCache(nativeLooks);
+        var cache = new TownSettingsCache();
         Assert.Same(TownSettings.None, cache.Get(town.Root));
         Assert.False(TownSettings.None.Exists);
         Assert.Equal(0, cache.Reads);
     }
 
-    [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public void The_same_file_is_read_once(bool nativeLooks)
+    [Fact]
+    public void The_same_file_is_read_once()
     {
-        var cache = new TownSettingsCache(nativeLooks);
+        var cache = new TownSettingsCache();
         Write(Stale("3m"));
         var first = cache.Get(town.Root);
         Assert.Equal(TimeSpan.FromMinutes(3), first.StaleThreshold);
@@ -57,12 +51,10 @@ public sealed class TownSettingsCacheTests : IDisposable
         Assert.Equal(1, cache.Reads);
     }
 
-    [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public void A_file_that_changes_size_or_write_time_is_read_again(bool nativeLooks)
+    [Fact]
+    public void A_file_that_changes_size_or_write_time_is_read_again()
     {
-        var cache = new TownSettingsCache(nativeLooks);
+        var cache = new TownSettingsCache();
         Write(Stale("3m"));
         Assert.Equal(TimeSpan.FromMinutes(3), cache.Get(town.Root).StaleThreshold);
 
@@ -77,12 +69,10 @@ public sealed class TownSettingsCacheTests : IDisposable
         Assert.Equal(3, cache.Reads);
     }
 
-    [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public void A_write_time_moved_by_100_ns_is_a_new_file(bool nativeLooks)
+    [Fact]
+    public void A_write_time_moved_by_100_ns_is_a_new_file()
     {
-        var cache = new TownSettingsCache(nativeLooks);
+        var cache = new TownSettingsCache();
         var written = new DateTime(2026, 12, 1, 20, 41, 14, DateTimeKind.Utc).AddTicks(1_234_567);
         Write(Stale("3m"));
         File.SetLastWriteTimeUtc(SettingsPath, written);
@@ -94,12 +84,10 @@ public sealed class TownSettingsCacheTests : IDisposable
         Assert.Equal(2, cache.Reads);
     }
 
-    [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public void A_removed_file_is_forgotten(bool nativeLooks)
+    [Fact]
+    public void A_removed_file_is_forgotten()
     {
-        var cache = new TownSettingsCache(nativeLooks);
+        var cache = new TownSettingsCache();
         Write(Stale("3m"));
         Assert.True(cache.Get(town.Root).Exists);
         File.Delete(SettingsPath);
@@ -109,13 +97,11 @@ public sealed class TownSettingsCacheTests : IDisposable
         Assert.Equal(2, cache.Reads);
     }
 
-    [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public void A_link_to_nothing_is_no_file_as_Go_finds_it_even_once_the_file_was_read(bool nativeLooks)
+    [Fact]
+    public void A_link_to_nothing_is_no_file_as_Go_finds_it_even_once_the_file_was_read()
     {
         Assert.SkipWhen(OperatingSystem.IsWindows(), "Symbolic links need privileges on Windows.");
-        var cache = new TownSettingsCache(nativeLooks);
+        var cache = new TownSettingsCache();
         Directory.CreateDirectory(Path.GetDirectoryName(SettingsPath)!);
         File.CreateSymbolicLink(SettingsPath, Path.Combine(town.Root, "gone.json"));
         Assert.Same(TownSettings.None, cache.Get(town.Root));
@@ -128,12 +114,10 @@ public sealed class TownSettingsCacheTests : IDisposable
         Assert.Same(TownSettings.None, cache.Get(town.Root));
     }
 
-    [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public void A_file_that_is_not_JSON_is_kept_with_its_problem(bool nativeLooks)
+    [Fact]
+    public void A_file_that_is_not_JSON_is_kept_with_its_problem()
     {
-        var cache = new TownSettingsCache(nativeLooks);
+        var cache = new TownSettingsCache();
         Write("{not json");
         var settings = cache.Get(town.Root);
         Assert.StartsWith("it is not JSON", settings.FileProblem, StringComparison.Ordinal);

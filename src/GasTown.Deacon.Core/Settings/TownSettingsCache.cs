@@ -9,8 +9,7 @@ namespace GasTown.Deacon.Settings;
 
 /// <summary>
 /// Town settings held per settings file by its identity (path, size, last write time): a call that finds the file
-/// as it was last read pays one look (a statx on Linux), not a read and a parse. A missing file costs one look and is
-/// never cached.
+/// as it was last read pays one look, not a read and a parse. A missing file costs one look and is never cached.
 /// </summary>
 internal sealed class TownSettingsCache
 {
@@ -21,11 +20,7 @@ internal sealed class TownSettingsCache
     public const int MaxEntries = 16384;
 
     private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
-    private readonly bool nativeLooks;
     private int reads;
-
-    /// <summary>A cache of its own; <paramref name="nativeLooks"/> false looks as on Windows and macOS (a test seam).</summary>
-    internal TownSettingsCache(bool nativeLooks = true) => this.nativeLooks = nativeLooks;
 
     /// <summary>The cache the cmdlets share within a process.</summary>
     public static TownSettingsCache Shared { get; } = new();
@@ -34,31 +29,23 @@ internal sealed class TownSettingsCache
     public int Reads => Volatile.Read(ref reads);
 
     /// <summary>The settings of the town at <paramref name="townRoot"/>: <see cref="TownSettings.None"/> when it has no settings file.</summary>
+    /// <exception cref="HeartbeatIOException">The town root itself cannot be looked into.</exception>
     public TownSettings Get(string townRoot)
     {
         var path = TownSettings.GetSettingsPath(townRoot);
         entries.TryGetValue(path, out var entry);
-        var info = entry?.Info;
-        FileStamp stamp = default;
-        if (!nativeLooks || !LinuxFile.TryStat(path, out stamp))
+        var info = entry?.Info ?? new FileInfo(path);
+        FileStamp stamp;
+        try
         {
-            // Most towns have no settings file: the cheapest look says so, unless the town had one last time.
-            if (entry is null && FileProbe.IsSurelyMissing(path))
+            lock (info)
             {
-                return TownSettings.None;
+                stamp = FileStamp.Of(info);
             }
-
-            // A town that had one is looked at again through the same FileInfo, refreshed: a new one costs half as
-            // much again, and this look is paid on every call.
-            info ??= new FileInfo(path);
-            try
-            {
-                stamp = Look(info, refresh: entry is not null);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                return CannotRead(townRoot, path, ex);
-            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return CannotRead(townRoot, path, ex);
         }
 
         switch (stamp.Kind)
@@ -96,24 +83,6 @@ internal sealed class TownSettingsCache
 
         entries[path] = new Entry(info, stamp.Length, stamp.WrittenUtcTicks, settings);
         return settings;
-    }
-
-    private static FileStamp Look(FileInfo info, bool refresh)
-    {
-        lock (info)
-        {
-            if (refresh)
-            {
-                info.Refresh();
-            }
-
-            if (info.Exists)
-            {
-                return FileStamp.File(info.Length, info.LastWriteTimeUtc.Ticks);
-            }
-
-            return (int)info.Attributes != -1 && (info.Attributes & FileAttributes.Directory) != 0 ? FileStamp.Directory : FileStamp.Missing;
-        }
     }
 
     /// <summary>
@@ -161,7 +130,7 @@ internal sealed class TownSettingsCache
 
     private sealed class Entry
     {
-        public Entry(FileInfo? info, long length, long written, TownSettings settings)
+        public Entry(FileInfo info, long length, long written, TownSettings settings)
         {
             Info = info;
             Length = length;
@@ -169,11 +138,8 @@ internal sealed class TownSettingsCache
             Settings = settings;
         }
 
-        /// <summary>
-        /// The look at the file, refreshed on each call, where statx is not to be had (null where it is); callers lock
-        /// it while they do.
-        /// </summary>
-        public FileInfo? Info { get; }
+        /// <summary>The look at the file, kept and refreshed on each call; callers lock it while they do.</summary>
+        public FileInfo Info { get; }
 
         public long Length { get; }
 

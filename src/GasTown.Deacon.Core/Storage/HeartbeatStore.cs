@@ -97,9 +97,6 @@ public sealed class HeartbeatStore
     /// </summary>
     internal TimeSpan ReadPatience { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Test seam: false reads the file through .NET, as on Windows and macOS, instead of as three Linux calls.</summary>
-    internal bool NativeReads { get; set; } = true;
-
     /// <summary>Test seam: runs before the rename over the heartbeat is tried again, with the attempt just made.</summary>
     internal Action<int>? BeforeReplaceRetry { get; set; }
 
@@ -305,47 +302,24 @@ public sealed class HeartbeatStore
     private void RequireTownRoot() => TownLocator.RequireTownRoot(TownRoot);
 
     /// <summary>
-    /// The file's bytes, in one pass, the first <paramref name="length"/> of those returned (a buffer that may be
-    /// reused by the thread's next read). <paramref name="grew"/> says the file grew while being read: one byte of
-    /// room past the size tells a file that grew (a writer in place) from one that did not.
+    /// The file's bytes, in one pass, the first <paramref name="length"/> of those returned. <paramref name="grew"/>
+    /// says the file grew while being read: one byte of room past the size tells a file that grew (a writer in place)
+    /// from one that did not.
     /// </summary>
     private byte[] ReadBytes(out int length, out bool grew)
     {
-        // On Linux, a heartbeat of the usual size is read in one read call, so it cannot grow while being read.
-        grew = false;
-        if (NativeReads && LinuxFile.TryRead(FilePath, out var bytes, out length))
-        {
-            return bytes;
-        }
-
         try
         {
-            if (HandleFileReader.Available)
+            using var stream = new FileStream(FilePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1);
+            var buffer = BufferFor(stream.Length);
+            length = 0;
+            int read;
+            while ((read = stream.Read(buffer, length, buffer.Length - length)) > 0 && !AtEnd(buffer, ref length, read))
             {
-                using var handle = HandleFileReader.OpenToRead(FilePath);
-                var buffer = BufferFor(HandleFileReader.LengthOf(handle));
-                length = 0;
-                int read;
-                while ((read = HandleFileReader.ReadAt(handle, buffer, length)) > 0 && !AtEnd(buffer, ref length, read))
-                {
-                }
-
-                grew = length > buffer.Length - 1;
-                return buffer;
             }
 
-            using (var stream = new FileStream(FilePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1))
-            {
-                var buffer = BufferFor(stream.Length);
-                length = 0;
-                int read;
-                while ((read = stream.Read(buffer, length, buffer.Length - length)) > 0 && !AtEnd(buffer, ref length, read))
-                {
-                }
-
-                grew = length > buffer.Length - 1;
-                return buffer;
-            }
+            grew = length > buffer.Length - 1;
+            return buffer;
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {

@@ -64,21 +64,23 @@ public sealed class PauseStore
     /// <exception cref="HeartbeatIOException">The file could not be read.</exception>
     public PauseState? Read()
     {
-        // Most towns are never paused: one look answers them. A look that cannot tell (no permission to enter
-        // .runtime/deacon, say) is no answer: a Deacon that may be paused must not be taken for one that is not.
-        if (FileProbe.IsSurelyMissing(FilePath))
-        {
-            return null;
-        }
-
-        FileAttributes attributes;
+        // Most towns are never paused: one look answers them, with no exception thrown and caught. A look that cannot
+        // tell (no permission to enter .runtime/deacon, say) is no answer: a Deacon that may be paused must not be
+        // taken for one that is not.
+        var look = new FileInfo(FilePath);
         try
         {
-            attributes = File.GetAttributes(FilePath);
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return null;
+            if (!look.Exists)
+            {
+                // Attributes says -1 for nothing there; anything else is a directory, on which Go's IsPaused fails,
+                // and so does this. A look that failed (permission denied) throws.
+                if ((int)look.Attributes == -1)
+                {
+                    return null;
+                }
+
+                throw new HeartbeatIOException(CannotRead, FilePath, HeartbeatIOFault.DirectoryInTheWay, "it is a directory, not a file", null);
+            }
         }
         catch (PathTooLongException)
         {
@@ -89,12 +91,6 @@ public sealed class PauseStore
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new HeartbeatIOException(CannotRead, FilePath, ex);
-        }
-
-        // Go's IsPaused fails on a directory in the file's place, and so does this.
-        if ((attributes & FileAttributes.Directory) != 0)
-        {
-            throw new HeartbeatIOException(CannotRead, FilePath, HeartbeatIOFault.DirectoryInTheWay, "it is a directory, not a file", null);
         }
 
         byte[] bytes;

@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.InteropServices;
+using System.Text;
 
 namespace GasTown.Deacon.Storage;
 
@@ -35,7 +36,7 @@ internal static class UnixOwnership
             return false;
         }
 
-        var target = FileProbe.NulTerminatedUtf8(to);
+        var target = NulTerminatedUtf8(to);
         return chown(target, uid, gid) == 0 || chown(target, Unchanged, gid) == 0;
     }
 
@@ -51,7 +52,7 @@ internal static class UnixOwnership
         var status = new byte[StatxSize];
         try
         {
-            if (statx(AtCurrentDirectory, FileProbe.NulTerminatedUtf8(path), 0, WantOwnerAndGroup, status) != 0
+            if (statx(AtCurrentDirectory, NulTerminatedUtf8(path), 0, WantOwnerAndGroup, status) != 0
                 || (BitConverter.ToUInt32(status, 0) & WantOwnerAndGroup) != WantOwnerAndGroup)
             {
                 return false;
@@ -67,6 +68,14 @@ internal static class UnixOwnership
         uid = BitConverter.ToUInt32(status, UidOffset);
         gid = BitConverter.ToUInt32(status, GidOffset);
         return true;
+    }
+
+    // Paths are UTF-8 on Unix; netstandard2.0 has no UTF-8 string marshalling, so the bytes are passed as they are.
+    private static byte[] NulTerminatedUtf8(string path)
+    {
+        var bytes = new byte[Encoding.UTF8.GetMaxByteCount(path.Length) + 1];
+        Encoding.UTF8.GetBytes(path, 0, path.Length, bytes, 0);
+        return bytes;
     }
 
     [DllImport("libc", SetLastError = true)]

@@ -18,12 +18,11 @@ namespace GasTown.Deacon.Watching;
 /// monotonic clock (<see cref="TimeProvider.GetTimestamp"/>), so NTP stepping the wall clock neither ends a watch
 /// early nor holds it open; ages and statuses are the wall clock's, as everywhere, and a step of it either way shows
 /// at the next poll (a heartbeat's status is checked against the wall clock at every poll, at no cost in I/O).
-/// </remarks>
-/// <remarks>
-/// File-system events were tried first and dropped: on Linux each <see cref="FileSystemWatcher"/> takes one of the
-/// user's 128 inotify instances, shared with every other program, so a fleet either starved the system or fell back
-/// to reading every file every second (measured: 1,000 towns cost 3% of a core). A metadata check costs about 2 us
-/// and holds no handle between polls; it works the same on network file systems, which send no events.
+/// <para>
+/// Polling, not file-system events: on Linux each <see cref="FileSystemWatcher"/> takes one of the user's inotify
+/// instances, shared with every other program, so a fleet would starve the system. A metadata check holds no handle
+/// between polls and works the same on network file systems, which send no events.
+/// </para>
 /// </remarks>
 public sealed class HeartbeatWatcher : IDisposable
 {
@@ -225,29 +224,6 @@ public sealed class HeartbeatWatcher : IDisposable
         return !cancellationToken.IsCancellationRequested;
     }
 
-    /// <summary>What a file's metadata says: enough to tell that it changed without reading it.</summary>
-    private readonly struct FileStamp : IEquatable<FileStamp>
-    {
-        public FileStamp(bool exists, long length, DateTime lastWriteUtc)
-        {
-            Exists = exists;
-            Length = length;
-            LastWriteUtc = lastWriteUtc;
-        }
-
-        public bool Exists { get; }
-
-        public long Length { get; }
-
-        public DateTime LastWriteUtc { get; }
-
-        public bool Equals(FileStamp other) => Exists == other.Exists && Length == other.Length && LastWriteUtc == other.LastWriteUtc;
-
-        public override bool Equals(object? obj) => obj is FileStamp other && Equals(other);
-
-        public override int GetHashCode() => LastWriteUtc.GetHashCode() ^ Length.GetHashCode();
-    }
-
     private sealed class Town
     {
         // One FileInfo per town, refreshed in place: a poll allocates nothing for a town that did not change.
@@ -290,13 +266,15 @@ public sealed class HeartbeatWatcher : IDisposable
 
         private static FileStamp Stat(FileInfo? file)
         {
-            if (file is null)
+            try
             {
+                return file is null ? default : FileStamp.Of(file);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // The read that follows says what is wrong.
                 return default;
             }
-
-            file.Refresh();
-            return file.Exists ? new FileStamp(true, file.Length, file.LastWriteTimeUtc) : default;
         }
     }
 }

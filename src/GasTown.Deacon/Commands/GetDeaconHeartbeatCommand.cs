@@ -20,10 +20,7 @@ public sealed class GetDeaconHeartbeatCommand : ObservingCommandBase
         }
 
         var heartbeat = new Heartbeat(new HeartbeatStore(townRoot).Read(), townRoot, DateTimeOffset.UtcNow, thresholds, PauseFor(townRoot));
-        if (VerboseShown)
-        {
-            WriteVerbose(FormattableString.Invariant($"Read '{heartbeat.Path}': cycle {heartbeat.Cycle}, {heartbeat.Status}, {StatusText.Age(heartbeat.Age)}, written {heartbeat.TimestampUtc}."));
-        }
+        WriteVerbose(FormattableString.Invariant($"Read '{heartbeat.Path}': cycle {heartbeat.Cycle}, {heartbeat.Status}, {StatusText.Age(heartbeat.Age)}, written {heartbeat.TimestampUtc}."));
 
         WarnIfFuture(heartbeat, FutureConsequence(heartbeat));
         WriteObject(heartbeat);

@@ -38,10 +38,7 @@ public sealed class TestDeaconShouldPokeCommand : ObservingCommandBase
                 return;
             }
 
-            if (VerboseShown)
-            {
-                WriteVerbose($"{townRoot}: no heartbeat file; the Deacon should be poked.");
-            }
+            WriteVerbose($"{townRoot}: no heartbeat file; the Deacon should be poked.");
         }
         else if (check.Problem is not null)
         {
@@ -51,7 +48,7 @@ public sealed class TestDeaconShouldPokeCommand : ObservingCommandBase
         {
             WarnIfFuture(check.Heartbeat, "the answer is $true, the Deacon should be poked.");
         }
-        else if (VerboseShown)
+        else
         {
             WriteVerbose(FormattableString.Invariant($"{townRoot}: heartbeat {check.Heartbeat.Status}, {StatusText.Age(check.Heartbeat.Age)}, cycle {check.Heartbeat.Cycle}."));
         }
