@@ -45,7 +45,7 @@ public sealed class FullDiskTests
         File.WriteAllText(Path.Combine(mount.Path, "filler"), string.Empty);
         var store = new HeartbeatStore(town, lockTimeout: TimeSpan.FromSeconds(5));
         var waits = 0;
-        store.WhileLockHeld = () => waits++;
+        store.Hooks.WhileLockHeld = () => waits++;
 
         var ex = Assert.Throws<HeartbeatIOException>(() => store.Update("never", cancellationToken: TestContext.Current.CancellationToken));
         Assert.Equal(HeartbeatIOFault.NoSpace, ex.Fault);

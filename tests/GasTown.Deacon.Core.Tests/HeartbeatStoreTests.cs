@@ -232,7 +232,7 @@ public sealed class HeartbeatStoreTests : IDisposable
         store.Write(Sample, TestContext.Current.CancellationToken);
         var before = File.ReadAllBytes(town.HeartbeatPath);
 
-        store.TempStreamWrapper = inner => new DiskFullStream(inner, bytesBeforeFailure: 20);
+        store.Hooks.TempStreamWrapper = inner => new DiskFullStream(inner, bytesBeforeFailure: 20);
         var ex = Assert.Throws<HeartbeatIOException>(() => store.Update("never lands", cancellationToken: TestContext.Current.CancellationToken));
         Assert.Contains("the previous one is unchanged", ex.Message, StringComparison.Ordinal);
         Assert.Contains("No space left on device", ex.Message, StringComparison.Ordinal);
@@ -247,7 +247,7 @@ public sealed class HeartbeatStoreTests : IDisposable
         var store = Store();
         store.Write(Sample, TestContext.Current.CancellationToken);
         var before = File.ReadAllBytes(town.HeartbeatPath);
-        store.BeforeReplace = _ => throw new IOException("Input/output error");
+        store.Hooks.BeforeReplace = _ => throw new IOException("Input/output error");
 
         Assert.Throws<HeartbeatIOException>(() => store.Write(new HeartbeatRecord { Timestamp = Start, Cycle = 99 }, TestContext.Current.CancellationToken));
         Assert.Equal(before, File.ReadAllBytes(town.HeartbeatPath));
@@ -358,7 +358,7 @@ public sealed class HeartbeatStoreTests : IDisposable
         town.WriteRaw(string.Empty);
         var store = Store();
         var attempts = 0;
-        store.BeforeReadRetry = attempt =>
+        store.Hooks.BeforeReadRetry = attempt =>
         {
             attempts = attempt;
             File.WriteAllBytes(town.HeartbeatPath, HeartbeatJsonWriter.Serialize(Sample));
@@ -375,7 +375,7 @@ public sealed class HeartbeatStoreTests : IDisposable
         town.WriteRaw(whole.Take(whole.Length / 2).ToArray());
         var store = Store();
         var attempts = 0;
-        store.BeforeReadRetry = attempt =>
+        store.Hooks.BeforeReadRetry = attempt =>
         {
             attempts = attempt;
             if (attempt == 3)
@@ -393,7 +393,7 @@ public sealed class HeartbeatStoreTests : IDisposable
     {
         town.WriteRaw(string.Empty);
         var store = Store();
-        store.BeforeReadRetry = _ => File.WriteAllBytes(town.HeartbeatPath, HeartbeatJsonWriter.Serialize(Sample));
+        store.Hooks.BeforeReadRetry = _ => File.WriteAllBytes(town.HeartbeatPath, HeartbeatJsonWriter.Serialize(Sample));
 
         var result = store.Update(cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(42, result.Written.Cycle);
@@ -406,7 +406,7 @@ public sealed class HeartbeatStoreTests : IDisposable
         town.WriteRaw("{\"cycle\": \"3\"}");
         var store = Store();
         var retries = 0;
-        store.BeforeReadRetry = _ => retries++;
+        store.Hooks.BeforeReadRetry = _ => retries++;
 
         Assert.Throws<HeartbeatInvalidException>(() => store.Read());
         Assert.Equal(0, retries);
@@ -418,7 +418,7 @@ public sealed class HeartbeatStoreTests : IDisposable
         town.WriteRaw(string.Empty);
         var store = Store();
         var retries = 0;
-        store.BeforeReadRetry = _ => retries++;
+        store.Hooks.BeforeReadRetry = _ => retries++;
 
         var ex = Assert.Throws<HeartbeatInvalidException>(() => store.Read());
         Assert.Contains("the file is empty", ex.Message, StringComparison.Ordinal);
@@ -433,7 +433,7 @@ public sealed class HeartbeatStoreTests : IDisposable
         File.SetLastWriteTimeUtc(town.HeartbeatPath, DateTime.UtcNow.AddHours(-2));
         var store = Store();
         var retries = 0;
-        store.BeforeReadRetry = _ => retries++;
+        store.Hooks.BeforeReadRetry = _ => retries++;
 
         Assert.Contains("the file is empty", Assert.Throws<HeartbeatInvalidException>(() => store.Read()).Message, StringComparison.Ordinal);
         Assert.InRange(retries, 1, 20);
@@ -448,10 +448,10 @@ public sealed class HeartbeatStoreTests : IDisposable
         var emptied = new DateTime(2026, 1, 1, 12, 0, 0, DateTimeKind.Utc);
         File.SetLastWriteTimeUtc(town.HeartbeatPath, emptied);
         var store = Store();
-        store.ReadPatience = TimeSpan.FromHours(1);
+        store.Hooks.ReadPatience = TimeSpan.FromHours(1);
         var looks = 0;
-        store.FileClock = () => emptied.AddMilliseconds(600 + (10 * looks));
-        store.BeforeReadRetry = attempt =>
+        store.Hooks.FileClock = () => emptied.AddMilliseconds(600 + (10 * looks));
+        store.Hooks.BeforeReadRetry = attempt =>
         {
             looks = attempt;
             if (attempt == 30)
@@ -471,9 +471,9 @@ public sealed class HeartbeatStoreTests : IDisposable
         // A writer in a loop keeps the file empty most of the time: each look may catch it empty again.
         town.WriteRaw(string.Empty);
         var store = Store();
-        store.ReadSettledAge = TimeSpan.FromMilliseconds(10);
-        store.ReadPatience = TimeSpan.FromHours(1);
-        store.BeforeReadRetry = attempt =>
+        store.Hooks.ReadSettledAge = TimeSpan.FromMilliseconds(10);
+        store.Hooks.ReadPatience = TimeSpan.FromHours(1);
+        store.Hooks.BeforeReadRetry = attempt =>
         {
             // 50 looks at least 1 ms apart take longer than the quiet time: only the changes keep the read going.
             if (attempt < 50)
@@ -494,9 +494,9 @@ public sealed class HeartbeatStoreTests : IDisposable
     {
         town.WriteRaw(string.Empty);
         var store = Store();
-        store.ReadSettledAge = TimeSpan.FromHours(1);
-        store.ReadPatience = TimeSpan.FromMilliseconds(20);
-        store.BeforeReadRetry = attempt => File.SetLastWriteTimeUtc(town.HeartbeatPath, Start.UtcDateTime.AddSeconds(attempt));
+        store.Hooks.ReadSettledAge = TimeSpan.FromHours(1);
+        store.Hooks.ReadPatience = TimeSpan.FromMilliseconds(20);
+        store.Hooks.BeforeReadRetry = attempt => File.SetLastWriteTimeUtc(town.HeartbeatPath, Start.UtcDateTime.AddSeconds(attempt));
 
         Assert.Contains("the file is empty", Assert.Throws<HeartbeatInvalidException>(() => store.Read()).Message, StringComparison.Ordinal);
     }

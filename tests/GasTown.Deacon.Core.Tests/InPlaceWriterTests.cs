@@ -27,7 +27,7 @@ public sealed class InPlaceWriterTests : IDisposable
         const int rounds = 1500;
         var store = new HeartbeatStore(town.Root);
         var caughtMidWrite = 0;
-        store.BeforeReadRetry = attempt => caughtMidWrite += attempt == 1 ? 1 : 0;
+        store.Hooks.BeforeReadRetry = attempt => caughtMidWrite += attempt == 1 ? 1 : 0;
         var problems = new List<string>();
         var worker = StressWorker.Start("write-in-place", town.Root);
         try

@@ -38,7 +38,7 @@ public sealed class LockFaultTests : IDisposable
         var store = new HeartbeatStore(town.Root, lockTimeout: TimeSpan.FromSeconds(2));
         var opens = 0;
         var waits = 0;
-        store.LockFileOpener = (_, _) =>
+        store.Hooks.LockFileOpener = (_, _) =>
         {
             opens++;
             throw kind switch
@@ -48,7 +48,7 @@ public sealed class LockFaultTests : IDisposable
                 _ => new UnauthorizedAccessException("Access to the path is denied."),
             };
         };
-        store.WhileLockHeld = () => waits++;
+        store.Hooks.WhileLockHeld = () => waits++;
         var before = File.ReadAllBytes(town.HeartbeatPath);
 
         var ex = Assert.Throws<HeartbeatIOException>(() => store.Update("never", cancellationToken: TestContext.Current.CancellationToken));
@@ -66,8 +66,8 @@ public sealed class LockFaultTests : IDisposable
     {
         var store = new HeartbeatStore(town.Root, lockTimeout: TimeSpan.FromMilliseconds(50));
         var waits = 0;
-        store.LockFileOpener = (_, _) => throw Errno.LockHeld();
-        store.WhileLockHeld = () => waits++;
+        store.Hooks.LockFileOpener = (_, _) => throw Errno.LockHeld();
+        store.Hooks.WhileLockHeld = () => waits++;
 
         var ex = Assert.Throws<HeartbeatLockTimeoutException>(() => store.Update("never", cancellationToken: TestContext.Current.CancellationToken));
         Assert.Contains("another writer holds it", ex.Message, StringComparison.Ordinal);
@@ -81,7 +81,7 @@ public sealed class LockFaultTests : IDisposable
         File.Delete(store.LockPath);
         Directory.CreateDirectory(store.LockPath);
         var waits = 0;
-        store.WhileLockHeld = () => waits++;
+        store.Hooks.WhileLockHeld = () => waits++;
 
         var ex = Assert.Throws<HeartbeatIOException>(() => store.Update("never", cancellationToken: TestContext.Current.CancellationToken));
         Assert.Equal(HeartbeatIOFault.DirectoryInTheWay, ex.Fault);
@@ -101,7 +101,7 @@ public sealed class LockFaultTests : IDisposable
         Assert.Equal(HeartbeatIOFault.DirectoryInTheWay, Assert.Throws<HeartbeatIOException>(() => store.Update(cancellationToken: TestContext.Current.CancellationToken)).Fault);
 
         var renames = 0;
-        store.BeforeReplaceRetry = _ => renames++;
+        store.Hooks.BeforeReplaceRetry = _ => renames++;
         var write = Assert.Throws<HeartbeatIOException>(() => store.Write(Sample, TestContext.Current.CancellationToken));
         Assert.Equal(0, renames); // a directory does not go away: no point trying again
         Assert.Equal($"Cannot write the heartbeat '{town.HeartbeatPath}': it is a directory, not a file; the previous one is unchanged.", write.Message);
@@ -160,7 +160,7 @@ public sealed class LockFaultTests : IDisposable
         File.Delete(store.LockPath);
         var target = Path.Combine(town.Root, "nologin");
         var planted = false;
-        store.LockFileOpener = (path, mode) =>
+        store.Hooks.LockFileOpener = (path, mode) =>
         {
             if (!planted)
             {
@@ -182,7 +182,7 @@ public sealed class LockFaultTests : IDisposable
         var victim = Path.Combine(town.Root, "victim");
         File.WriteAllText(victim, "precious");
         var planted = false;
-        store.LockFileOpener = (path, mode) =>
+        store.Hooks.LockFileOpener = (path, mode) =>
         {
             if (!planted)
             {
@@ -205,7 +205,7 @@ public sealed class LockFaultTests : IDisposable
         var store = new HeartbeatStore(town.Root, lockTimeout: TimeSpan.FromMinutes(10));
         using var cancel = new CancellationTokenSource();
         var waits = 0;
-        store.WhileLockHeld = () =>
+        store.Hooks.WhileLockHeld = () =>
         {
             // Cancel from the waiting itself: the wait is surely under way when it comes.
             if (++waits == 3)
@@ -239,7 +239,7 @@ public sealed class LockFaultTests : IDisposable
         var store = new HeartbeatStore(town.Root, lockTimeout: TimeSpan.FromMinutes(10));
         using var cancel = new CancellationTokenSource();
         using var waiting = new SemaphoreSlim(0);
-        store.WhileLockHeld = () => waiting.Release();
+        store.Hooks.WhileLockHeld = () => waiting.Release();
         using (HeartbeatLock.Acquire(store.LockPath, TimeSpan.Zero, TestContext.Current.CancellationToken))
         {
             var write = Task.Run(() => store.Write(new HeartbeatRecord { Timestamp = Sample.Timestamp, Cycle = 99 }, cancel.Token));

@@ -173,7 +173,7 @@ public sealed class PauseStoreTests : IDisposable
         store.Pause("first", "human");
         var before = File.ReadAllBytes(PausePath);
 
-        store.TempStreamWrapper = inner => new DiskFullStream(inner, bytesBeforeFailure: 10);
+        store.Hooks.TempStreamWrapper = inner => new DiskFullStream(inner, bytesBeforeFailure: 10);
         var ex = Assert.Throws<HeartbeatIOException>(() => store.Pause("never lands", "human"));
         Assert.Contains("any previous one is unchanged", ex.Message, StringComparison.Ordinal);
         Assert.Contains("No space left on device", ex.Message, StringComparison.Ordinal);

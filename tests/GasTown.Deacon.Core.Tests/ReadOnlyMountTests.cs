@@ -22,7 +22,7 @@ public sealed class ReadOnlyMountTests
         var written = store.Update("before the remount", cancellationToken: TestContext.Current.CancellationToken).Written;
         mount.MakeReadOnly();
         var waits = 0;
-        store.WhileLockHeld = () => waits++;
+        store.Hooks.WhileLockHeld = () => waits++;
 
         var update = Assert.Throws<HeartbeatIOException>(() => store.Update("after", cancellationToken: TestContext.Current.CancellationToken));
         Assert.Equal(HeartbeatIOFault.ReadOnlyFileSystem, update.Fault);

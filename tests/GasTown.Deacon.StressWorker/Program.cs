@@ -130,11 +130,11 @@ static int StopInWrite(string townRoot, string where)
 
     if (where == "half-written")
     {
-        store.TempStreamWrapper = file => new StopHalfway(file, Stop);
+        store.Hooks.TempStreamWrapper = file => new StopHalfway(file, Stop);
     }
     else
     {
-        store.BeforeReplace = _ => Stop();
+        store.Hooks.BeforeReplace = _ => Stop();
     }
 
     store.Update("killed in the write");

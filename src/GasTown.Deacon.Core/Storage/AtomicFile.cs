@@ -19,9 +19,7 @@ internal static class AtomicFile
     /// How old a temp file must be to count as left by a killed writer: zero when the caller holds a lock that every
     /// writer takes (any temp file is then an orphan), else long enough that no live writer is still at it.
     /// </param>
-    /// <param name="wrapStream">Test seam: wraps the temp file's stream so a test can make the write fail part-way.</param>
-    /// <param name="beforeReplace">Test seam: runs with the complete temp file, just before it replaces the target.</param>
-    /// <param name="beforeRetry">Test seam: runs before the rename is tried again, with the attempt just made.</param>
+    /// <param name="hooks">Test seams (<see cref="StoreHooks.TempStreamWrapper"/>, <see cref="StoreHooks.BeforeReplace"/>, <see cref="StoreHooks.BeforeReplaceRetry"/>).</param>
     /// <exception cref="IOException">The write failed; the target is unchanged and the temp file removed.</exception>
     /// <exception cref="UnauthorizedAccessException">The write was refused; the target is unchanged.</exception>
     public static void Write(
@@ -29,9 +27,7 @@ internal static class AtomicFile
         byte[] bytes,
         int newFileMode,
         TimeSpan orphanAge,
-        Func<Stream, Stream>? wrapStream = null,
-        Action<string>? beforeReplace = null,
-        Action<int>? beforeRetry = null)
+        StoreHooks? hooks = null)
     {
         var directory = Path.GetDirectoryName(target)!;
         var name = Path.GetFileName(target);
@@ -43,15 +39,15 @@ internal static class AtomicFile
         {
             using (var file = CreateTemp(directory, name, out temp))
             {
-                var stream = wrapStream?.Invoke(file) ?? file;
+                var stream = hooks?.TempStreamWrapper?.Invoke(file) ?? file;
                 stream.Write(bytes, 0, bytes.Length);
                 stream.Flush();
                 file.Flush(flushToDisk: true);
             }
 
             CopyOwnershipAndMode(target, temp, newFileMode);
-            beforeReplace?.Invoke(temp);
-            Replace(temp, target, beforeRetry);
+            hooks?.BeforeReplace?.Invoke(temp);
+            Replace(temp, target, hooks?.BeforeReplaceRetry);
         }
         catch
         {

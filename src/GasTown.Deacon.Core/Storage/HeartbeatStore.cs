@@ -72,42 +72,8 @@ public sealed class HeartbeatStore
     /// <summary>How long a writer waits for the lock.</summary>
     public TimeSpan LockTimeout { get; }
 
-    /// <summary>Test seam: wraps the temp file's stream so a test can make the write fail part-way.</summary>
-    internal Func<Stream, Stream>? TempStreamWrapper { get; set; }
-
-    /// <summary>Test seam: runs after the temp file is complete, just before it replaces the heartbeat.</summary>
-    internal Action<string>? BeforeReplace { get; set; }
-
-    /// <summary>
-    /// How long ago a file caught mid-write (empty, cut short, growing) must have been written, by its own write time,
-    /// before a read takes it as it is. A writer in place (Go's os.WriteFile) truncates, then writes: descheduled in
-    /// between, it leaves the file empty for as long as the machine is busy. Beside Go looping Touch on a 2-core
-    /// machine held busy by two other processes, that lasted up to about 0.8 s. A file left so long ago (a crashed
-    /// writer) is reported after a few looks.
-    /// </summary>
-    internal TimeSpan ReadSettledAge { get; set; } = TimeSpan.FromSeconds(1);
-
-    /// <summary>Test seam: the clock a file's write time is read against (the file system's, so real time).</summary>
-    internal Func<DateTime> FileClock { get; set; } = () => DateTime.UtcNow;
-
-    /// <summary>
-    /// How long a read keeps looking at a file caught mid-write while it keeps changing. Beside a writer in a tight
-    /// loop the file is empty most of the time (60% of looks beside Go looping Touch on ext4), so it may take many
-    /// looks; a file rewritten wrong forever must still be reported.
-    /// </summary>
-    internal TimeSpan ReadPatience { get; set; } = TimeSpan.FromSeconds(2);
-
-    /// <summary>Test seam: runs before the rename over the heartbeat is tried again, with the attempt just made.</summary>
-    internal Action<int>? BeforeReplaceRetry { get; set; }
-
-    /// <summary>Test seam: runs before a read looks again at a file caught mid-write, with the attempt just made.</summary>
-    internal Action<int>? BeforeReadRetry { get; set; }
-
-    /// <summary>Test seam: opens the lock file (path, mode) instead of the file system.</summary>
-    internal Func<string, FileMode, FileStream>? LockFileOpener { get; set; }
-
-    /// <summary>Test seam: runs each time the lock is found held, before waiting.</summary>
-    internal Action? WhileLockHeld { get; set; }
+    /// <summary>Test seams, and the waits of a read beside a writer in place.</summary>
+    internal StoreHooks Hooks { get; } = new();
 
     /// <summary>The heartbeat path of the town at <paramref name="townRoot"/>, as Go's HeartbeatFile gives it.</summary>
     public static string GetHeartbeatPath(string townRoot) => Path.Combine(townRoot, DeaconDirectoryName, FileName);
@@ -151,10 +117,10 @@ public sealed class HeartbeatStore
 
             // How long the file has been as it is: by its write time, which covers the time before this read began;
             // by this read's own looks when the write time is ahead of this clock (another machine's, on a share).
-            var age = FileClock() - stamp;
+            var age = Hooks.FileClock() - stamp;
             var settled = age >= TimeSpan.Zero ? age : settling.Elapsed - lastChange;
-            var quiet = ++quietLooks >= QuietLooks && settled >= ReadSettledAge;
-            if (quiet || settling.Elapsed >= ReadPatience)
+            var quiet = ++quietLooks >= QuietLooks && settled >= Hooks.ReadSettledAge;
+            if (quiet || settling.Elapsed >= Hooks.ReadPatience)
             {
                 if (grew)
                 {
@@ -166,7 +132,7 @@ public sealed class HeartbeatStore
                 return HeartbeatJsonReader.Parse(content, FilePath);
             }
 
-            BeforeReadRetry?.Invoke(attempt);
+            Hooks.BeforeReadRetry?.Invoke(attempt);
             Thread.Sleep(1);
         }
     }
@@ -284,7 +250,7 @@ public sealed class HeartbeatStore
             }
         }
 
-        return HeartbeatLock.Acquire(LockPath, LockTimeout, cancellationToken, LockFileOpener ?? HeartbeatLock.OpenFile, WhileLockHeld, FilePath);
+        return HeartbeatLock.Acquire(LockPath, LockTimeout, cancellationToken, Hooks.LockFileOpener ?? HeartbeatLock.OpenFile, Hooks.WhileLockHeld, FilePath);
     }
 
     /// <summary>The heartbeat's bytes, refused when over the limit every reader applies: better no write than one nobody can read.</summary>
@@ -371,7 +337,7 @@ public sealed class HeartbeatStore
     {
         try
         {
-            AtomicFile.Write(FilePath, bytes, UnixFileModes.FileDefault, TimeSpan.Zero, TempStreamWrapper, BeforeReplace, BeforeReplaceRetry);
+            AtomicFile.Write(FilePath, bytes, UnixFileModes.FileDefault, TimeSpan.Zero, Hooks);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -53,8 +53,8 @@ public sealed class PauseStore
     /// <summary><c>&lt;TownRoot&gt;/.runtime/deacon/paused.json</c>.</summary>
     public string FilePath { get; }
 
-    /// <summary>Test seam: wraps the temp file's stream so a test can make the write fail part-way.</summary>
-    internal Func<Stream, Stream>? TempStreamWrapper { get; set; }
+    /// <summary>Test seams.</summary>
+    internal StoreHooks Hooks { get; } = new();
 
     /// <summary>The pause file of the town at <paramref name="townRoot"/>, as Go's GetPauseFile gives it.</summary>
     public static string GetPausePath(string townRoot) => Path.Combine(townRoot, ".runtime", "deacon", FileName);
@@ -186,7 +186,7 @@ public sealed class PauseStore
         EnsureDirectory(DeaconDirectory);
         try
         {
-            AtomicFile.Write(FilePath, bytes, NewFileMode, OrphanAge, TempStreamWrapper);
+            AtomicFile.Write(FilePath, bytes, NewFileMode, OrphanAge, Hooks);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
