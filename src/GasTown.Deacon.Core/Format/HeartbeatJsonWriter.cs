@@ -22,14 +22,7 @@ internal static class HeartbeatJsonWriter
         }
 
         var text = new StringBuilder(160 + record.LastAction.Length);
-        text.Append("{\n  \"timestamp\": \"");
-        Span<char> stamp = stackalloc char[33];
-        var length = Rfc3339.Format(record.Timestamp, stamp);
-        for (var i = 0; i < length; i++)
-        {
-            text.Append(stamp[i]);
-        }
-
+        text.Append("{\n  \"timestamp\": \"").Append(Rfc3339.Format(record.Timestamp));
         text.Append("\",\n  \"cycle\": ").Append(Integer(record.Cycle));
         if (record.LastAction.Length != 0)
         {

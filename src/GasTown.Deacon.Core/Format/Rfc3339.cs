@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 
 namespace GasTown.Deacon.Format;
 
@@ -10,67 +11,13 @@ namespace GasTown.Deacon.Format;
 /// </summary>
 internal static class Rfc3339
 {
-    private const int TicksDigits = 7;
-
-    /// <summary>Formats as Go's RFC3339Nano: <c>2025-12-01T10:00:00.5Z</c>, <c>2025-12-01T10:00:00+02:00</c>.</summary>
-    public static string Format(DateTimeOffset value)
-    {
-        var buffer = new char[33];
-        var length = Format(value, buffer);
-        return new string(buffer, 0, length);
-    }
-
-    /// <summary>Formats into <paramref name="destination"/> (33 chars at least) and returns the length written.</summary>
-    public static int Format(DateTimeOffset value, Span<char> destination)
-    {
-        var clock = value.DateTime;
-        var pos = 0;
-        Write4(destination, ref pos, clock.Year);
-        destination[pos++] = '-';
-        Write2(destination, ref pos, clock.Month);
-        destination[pos++] = '-';
-        Write2(destination, ref pos, clock.Day);
-        destination[pos++] = 'T';
-        Write2(destination, ref pos, clock.Hour);
-        destination[pos++] = ':';
-        Write2(destination, ref pos, clock.Minute);
-        destination[pos++] = ':';
-        Write2(destination, ref pos, clock.Second);
-
-        var fraction = (int)(clock.Ticks % TimeSpan.TicksPerSecond);
-        if (fraction != 0)
-        {
-            var digits = TicksDigits;
-            while (fraction % 10 == 0)
-            {
-                fraction /= 10;
-                digits--;
-            }
-
-            destination[pos++] = '.';
-            for (var i = digits - 1; i >= 0; i--)
-            {
-                destination[pos + i] = (char)('0' + (fraction % 10));
-                fraction /= 10;
-            }
-
-            pos += digits;
-        }
-
-        var offsetMinutes = (int)(value.Offset.Ticks / TimeSpan.TicksPerMinute);
-        if (offsetMinutes == 0)
-        {
-            destination[pos++] = 'Z';
-            return pos;
-        }
-
-        destination[pos++] = offsetMinutes < 0 ? '-' : '+';
-        offsetMinutes = Math.Abs(offsetMinutes);
-        Write2(destination, ref pos, offsetMinutes / 60);
-        destination[pos++] = ':';
-        Write2(destination, ref pos, offsetMinutes % 60);
-        return pos;
-    }
+    /// <summary>
+    /// Formats as Go's RFC3339Nano: <c>2025-12-01T10:00:00.5Z</c>, <c>2025-12-01T10:00:00+02:00</c>. The F specifiers
+    /// drop trailing fraction zeros, and the point with them when nothing is left, as Go does.
+    /// </summary>
+    public static string Format(DateTimeOffset value) => value.ToString(
+        value.Offset == TimeSpan.Zero ? "yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFF'Z'" : "yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFFzzz",
+        CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Parses a timestamp as Go's <c>time.Time.UnmarshalJSON</c> does, from Go 1.20 on: it tries a strict RFC 3339
@@ -292,17 +239,5 @@ internal static class Rfc3339
         }
 
         return true;
-    }
-
-    private static void Write2(Span<char> destination, ref int pos, int value)
-    {
-        destination[pos++] = (char)('0' + (value / 10));
-        destination[pos++] = (char)('0' + (value % 10));
-    }
-
-    private static void Write4(Span<char> destination, ref int pos, int value)
-    {
-        Write2(destination, ref pos, value / 100);
-        Write2(destination, ref pos, value % 100);
     }
 }
