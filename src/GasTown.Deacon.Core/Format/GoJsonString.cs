@@ -50,20 +50,6 @@ internal static class GoJsonString
         return chars.Slice(0, written).ToString();
     }
 
-    /// <summary>True when every byte is ASCII: such text needs no decoding beyond widening.</summary>
-    public static bool IsAscii(ReadOnlySpan<byte> raw)
-    {
-        foreach (var b in raw)
-        {
-            if (b >= 0x80)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
     /// <summary>
     /// Go's utf8.DecodeRune: the code point at the start of <paramref name="s"/> and its length in bytes, or
     /// U+FFFD and 1 when the bytes there are not a complete, shortest-form, non-surrogate UTF-8 sequence.

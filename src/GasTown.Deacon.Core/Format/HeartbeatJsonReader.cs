@@ -153,15 +153,12 @@ internal static class HeartbeatJsonReader
         return value;
     }
 
-    private static Field Match(ref Utf8JsonReader reader)
-    {
-        var name = reader.ValueSpan;
-        if (!reader.ValueIsEscaped && GoJsonString.IsAscii(name))
-        {
-            return MatchAscii(name);
-        }
-
-        return GoKeyFold.FoldToAscii(GoJsonString.Decode(name)) switch
+    /// <summary>
+    /// Go matches keys by its own case folding (<see cref="GoKeyFold"/>), after decoding them by its rules: a key of
+    /// invalid text is no key Go knows, and is skipped as any unknown key is.
+    /// </summary>
+    private static Field Match(ref Utf8JsonReader reader) =>
+        GoKeyFold.FoldToAscii(GoJsonString.Decode(reader.ValueSpan)) switch
         {
             "TIMESTAMP" => Field.Timestamp,
             "CYCLE" => Field.Cycle,
@@ -170,36 +167,6 @@ internal static class HeartbeatJsonReader
             "UNHEALTHY_AGENTS" => Field.UnhealthyAgents,
             _ => Field.Unknown,
         };
-    }
-
-    private static Field MatchAscii(ReadOnlySpan<byte> name) => name.Length switch
-    {
-        5 when AsciiFoldEquals(name, "cycle") => Field.Cycle,
-        9 when AsciiFoldEquals(name, "timestamp") => Field.Timestamp,
-        11 when AsciiFoldEquals(name, "last_action") => Field.LastAction,
-        14 when AsciiFoldEquals(name, "healthy_agents") => Field.HealthyAgents,
-        16 when AsciiFoldEquals(name, "unhealthy_agents") => Field.UnhealthyAgents,
-        _ => Field.Unknown,
-    };
-
-    private static bool AsciiFoldEquals(ReadOnlySpan<byte> name, string lower)
-    {
-        for (var i = 0; i < lower.Length; i++)
-        {
-            var b = name[i];
-            if (b is >= (byte)'A' and <= (byte)'Z')
-            {
-                b = (byte)(b + 32);
-            }
-
-            if (b != lower[i])
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 
     private static HeartbeatInvalidException Invalid(string path, ReadOnlySpan<byte> utf8, Utf8JsonReader reader, string what) =>
         new(path, what + JsonText.Where(utf8, reader));

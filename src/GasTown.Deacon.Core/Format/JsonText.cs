@@ -43,17 +43,10 @@ internal static class JsonText
     }
 
     /// <summary>
-    /// The string the reader is on, decoded as Go decodes it. Plain ASCII, the usual case, goes the reader's own fast
-    /// way; anything else by Go's rules, as the reader throws on a lone surrogate escape or invalid UTF-8 where Go
-    /// reads U+FFFD.
+    /// The string the reader is on, decoded by Go's rules: the reader's own would throw on a lone surrogate escape or
+    /// invalid UTF-8, where Go reads U+FFFD.
     /// </summary>
-    public static string GoString(ref Utf8JsonReader reader)
-    {
-        var raw = reader.ValueSpan;
-        return !reader.ValueIsEscaped && GoJsonString.IsAscii(raw)
-            ? reader.GetString() ?? string.Empty
-            : GoJsonString.Decode(raw);
-    }
+    public static string GoString(ref Utf8JsonReader reader) => GoJsonString.Decode(reader.ValueSpan);
 
     /// <summary>
     /// The string the reader is on, for the key <paramref name="name"/>, as <see cref="GoString"/> reads it. Returns
