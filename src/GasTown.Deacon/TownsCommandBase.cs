@@ -21,7 +21,6 @@ public abstract class TownsCommandBase : DeaconCommandBase
     /// omitted.
     /// </summary>
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = PathSet)]
-    [TownRootsTransformation]
     [ValidateNotNullOrEmpty]
     [SupportsWildcards]
     [ArgumentCompleter(typeof(TownRootCompleter))]
@@ -33,7 +32,6 @@ public abstract class TownsCommandBase : DeaconCommandBase
     /// </summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = LiteralSet)]
     [Alias("LiteralPath", "PSPath", "LP", "FullName")]
-    [TownRootsTransformation]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(TownRootCompleter))]
     public string[]? LiteralTownRoot { get; set; }

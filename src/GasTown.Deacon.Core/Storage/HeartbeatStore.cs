@@ -280,8 +280,9 @@ public sealed class HeartbeatStore
             var buffer = BufferFor(stream.Length);
             length = 0;
             int read;
-            while ((read = stream.Read(buffer, length, buffer.Length - length)) > 0 && !AtEnd(buffer, ref length, read))
+            while (length < buffer.Length && (read = stream.Read(buffer, length, buffer.Length - length)) > 0)
             {
+                length += read;
             }
 
             grew = length > buffer.Length - 1;
@@ -304,18 +305,6 @@ public sealed class HeartbeatStore
     /// </summary>
     private byte[] BufferFor(long size) =>
         size > MaxFileSize ? throw new HeartbeatTooLargeException(FilePath, size, MaxFileSize) : new byte[size + 1];
-
-    /// <summary>
-    /// Counts <paramref name="read"/> more bytes in; true when that was the end. A regular file gives fewer bytes than
-    /// asked only at its end: once what it held when opened is in, a short read was the end, and looking again would
-    /// cost a system call to learn nothing.
-    /// </summary>
-    private static bool AtEnd(byte[] buffer, ref int length, int read)
-    {
-        var asked = buffer.Length - length;
-        length += read;
-        return length == buffer.Length || (read < asked && length >= buffer.Length - 1);
-    }
 
     private DateTime LastWriteTime()
     {
