@@ -14,28 +14,10 @@ namespace GasTown.Deacon.Commands;
 /// </summary>
 public abstract class DeaconCommandBase : PSCmdlet, IDisposable
 {
-    // Made for the cmdlets that wait (for the lock, or on a watch) when they first ask; a read has nothing to cancel.
-    private CancellationTokenSource? stopping;
-    private volatile bool stopped;
+    private readonly CancellationTokenSource stopping = new();
 
     /// <summary>Cancelled by Ctrl+C (a pipeline stop): ends a wait for the lock, or a watch, at once.</summary>
-    protected CancellationToken StopToken
-    {
-        get
-        {
-            if (stopping is null)
-            {
-                Interlocked.CompareExchange(ref stopping, new CancellationTokenSource(), null);
-                if (stopped)
-                {
-                    // Stopped before the first ask: StopProcessing found nothing to cancel.
-                    stopping.Cancel();
-                }
-            }
-
-            return stopping.Token;
-        }
-    }
+    protected CancellationToken StopToken => stopping.Token;
 
     /// <summary>
     /// Runs <paramref name="act"/> for each town. A failure the core reports becomes that town's error record (see
@@ -61,7 +43,7 @@ public abstract class DeaconCommandBase : PSCmdlet, IDisposable
             {
                 WriteFailure(townRoot, TownFailure(townRoot, ex), writing);
             }
-            catch (OperationCanceledException) when (stopped)
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
                 return;
             }
@@ -136,16 +118,12 @@ public abstract class DeaconCommandBase : PSCmdlet, IDisposable
     }
 
     /// <inheritdoc />
-    protected override void StopProcessing()
-    {
-        stopped = true;
-        Volatile.Read(ref stopping)?.Cancel();
-    }
+    protected override void StopProcessing() => stopping.Cancel();
 
     /// <inheritdoc />
     public void Dispose()
     {
-        stopping?.Dispose();
+        stopping.Dispose();
         GC.SuppressFinalize(this);
     }
 }

@@ -24,6 +24,64 @@ internal static class JsonText
 
     private static readonly Regex Whitespace = new(@"\s+", RegexOptions.CultureInvariant);
 
+    /// <summary>Reads the value of the known key at <paramref name="key"/> (never null); returns what is wrong with it, or null.</summary>
+    public delegate string? ValueReader(int key, ref Utf8JsonReader reader);
+
+    /// <summary>
+    /// Reads <paramref name="utf8"/> as Go's <c>json.Unmarshal</c> reads it into a struct: a BOM skipped, an empty file
+    /// refused, a bare <c>null</c> leaving the zero value, an object's keys matched by Go's folding against
+    /// <paramref name="keys"/> (upper-case ASCII) after decoding them by Go's rules (a key of invalid text is no key Go
+    /// knows), unknown keys and null values skipped, each known key's value given to <paramref name="read"/>, anything
+    /// after the value refused. Whatever the bytes, what is wrong is thrown as <paramref name="invalid"/> makes it,
+    /// with where, and never another exception. The shape's words: what the file must be ("a heartbeat"), how to say
+    /// what it held instead ("the file holds"), and what data may not follow ("the heartbeat object").
+    /// </summary>
+    public static void ReadGoObject(
+        ReadOnlySpan<byte> utf8, (string Kind, string Holds, string Value) shape, string[] keys, Func<string, Exception> invalid, ValueReader read)
+    {
+        utf8 = WithoutBom(utf8);
+        if (IsBlank(utf8))
+        {
+            throw invalid($"the file is empty; {shape.Kind} is a JSON object.");
+        }
+
+        var reader = new Utf8JsonReader(utf8, isFinalBlock: true, new JsonReaderState(ReaderOptions));
+        try
+        {
+            reader.Read();
+            if (reader.TokenType == JsonTokenType.StartObject)
+            {
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var key = Array.IndexOf(keys, GoKeyFold.FoldToAscii(GoJsonString.Decode(reader.ValueSpan)));
+                    reader.Read();
+                    if (key < 0)
+                    {
+                        reader.Skip();
+                    }
+                    else if (reader.TokenType != JsonTokenType.Null && read(key, ref reader) is { } problem)
+                    {
+                        throw invalid(problem + Where(utf8, reader));
+                    }
+                }
+            }
+            else if (reader.TokenType != JsonTokenType.Null)
+            {
+                throw invalid($"{shape.Kind} is a JSON object, but {shape.Holds} {Describe(reader.TokenType)}{Where(utf8, reader)}");
+            }
+
+            // Anything but whitespace after the value makes the reader throw, as Go refuses it too.
+            if (reader.Read())
+            {
+                throw invalid($"there is more data after {shape.Value}{Where(utf8, reader)}");
+            }
+        }
+        catch (JsonException ex)
+        {
+            throw invalid(Problem(ex));
+        }
+    }
+
     /// <summary>The bytes less a UTF-8 BOM, which Windows tools write and Go would refuse; it is accepted on purpose.</summary>
     public static ReadOnlySpan<byte> WithoutBom(ReadOnlySpan<byte> utf8) =>
         utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF ? utf8.Slice(3) : utf8;

@@ -37,32 +37,22 @@ internal sealed class HeartbeatLock : IDisposable
         this.stream = stream;
     }
 
-    /// <summary>Waits up to <paramref name="timeout"/> for the lock at <paramref name="lockPath"/>.</summary>
-    /// <exception cref="HeartbeatLockTimeoutException">Another holder kept it for the whole wait.</exception>
-    /// <exception cref="HeartbeatIOException">The lock file cannot be opened at all; reported at once, without waiting.</exception>
-    public static HeartbeatLock Acquire(string lockPath, TimeSpan timeout) => Acquire(lockPath, timeout, CancellationToken.None);
-
     /// <summary>
     /// Waits up to <paramref name="timeout"/> for the lock at <paramref name="lockPath"/>; cancelling
-    /// <paramref name="cancellationToken"/> ends the wait at once.
+    /// <paramref name="cancellationToken"/> ends the wait at once. A new lock file is made like
+    /// <paramref name="likeFile"/> (the heartbeat; null: Go's default mode). Tests may stand in for the file opening
+    /// (<paramref name="open"/>) and hear of each sign of contention (<paramref name="contended"/>).
     /// </summary>
     /// <exception cref="HeartbeatLockTimeoutException">Another holder kept it for the whole wait.</exception>
     /// <exception cref="HeartbeatIOException">The lock file cannot be opened at all; reported at once, without waiting.</exception>
     /// <exception cref="OperationCanceledException">The wait was cancelled.</exception>
-    public static HeartbeatLock Acquire(string lockPath, TimeSpan timeout, CancellationToken cancellationToken) =>
-        Acquire(lockPath, timeout, cancellationToken, OpenFile, null, null);
-
-    /// <summary>
-    /// The same, with the file opening and a hook called at each sign of contention given (for tests), and the file
-    /// a new lock file is made like (<paramref name="likeFile"/>: the heartbeat; null: Go's default mode).
-    /// </summary>
-    internal static HeartbeatLock Acquire(
+    public static HeartbeatLock Acquire(
         string lockPath,
         TimeSpan timeout,
-        CancellationToken cancellationToken,
-        Func<string, FileMode, FileStream> open,
-        Action? contended,
-        string? likeFile)
+        CancellationToken cancellationToken = default,
+        Func<string, FileMode, FileStream>? open = null,
+        Action? contended = null,
+        string? likeFile = null)
     {
         var clock = Stopwatch.StartNew();
         var pause = 1;
@@ -72,7 +62,7 @@ internal sealed class HeartbeatLock : IDisposable
             IOException? contention = null;
             try
             {
-                var opened = OpenLockFile(lockPath, open, likeFile);
+                var opened = OpenLockFile(lockPath, open ?? OpenFile, likeFile);
                 if (opened is not null)
                 {
                     return new HeartbeatLock(opened);
