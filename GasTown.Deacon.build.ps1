@@ -5,8 +5,9 @@
     Run through ./build.ps1, which restores Invoke-Build and Pester first (`dotnet pwsh ./build.ps1 Test`), or with
     Invoke-Build itself from the repository root (`Invoke-Build Test`; `Invoke-Build ?` lists the tasks).
 
-    Nothing here names a target framework or a package version: build outputs come from MSBuild (TargetPath), the
-    tools' folders from their restore (tools/Restore-BuildTools.ps1), the module version from the manifest.
+    Nothing here names a package version: build outputs come from MSBuild (TargetPath), the tools' folders from their
+    restore (tools/Restore-BuildTools.ps1), the module version from the manifest. The target frameworks are named
+    once, in $ModuleAssemblies, with what each ships.
 #>
 param(
     [ValidateSet('Debug', 'Release')]
@@ -25,11 +26,14 @@ $ModuleName = 'GasTown.Deacon'
 $OutDir = Join-Path $BuildRoot "out/$ModuleName"
 $Artifacts = Join-Path $BuildRoot 'artifacts'
 
-# What ships: the manifest, the format data, the two assemblies, and the libraries that Windows PowerShell 5.1
-# (.NET Framework 4.7.2) lacks for System.Text.Json and TimeProvider. pwsh binds to its own newer copies.
+# What ships: the manifest, the psm1 that imports the build for the edition, the format and type data; in bin/ a
+# build per target framework (both projects multi-target): net8.0 for pwsh 7.4+, its two assemblies alone (.NET 8 has
+# System.Text.Json and TimeProvider in the box), and netstandard2.0 for Windows PowerShell 5.1, with the libraries
+# .NET Framework 4.7.2 lacks.
 $ModuleFiles = @(
     'GasTown.Deacon.psd1'
     'LICENSE'
+    'src/GasTown.Deacon/GasTown.Deacon.psm1'
     'src/GasTown.Deacon/GasTown.Deacon.format.ps1xml'
     'src/GasTown.Deacon/GasTown.Deacon.types.ps1xml'
 )
@@ -40,19 +44,25 @@ $HelpFiles = @(
     'src/GasTown.Deacon/help/about_GasTown.Deacon_Statuses.help.txt'
     'src/GasTown.Deacon/help/about_GasTown.Deacon_Towns.help.txt'
 )
-$ModuleAssemblies = @(
-    'GasTown.Deacon.dll'
-    'GasTown.Deacon.Core.dll'
-    'Microsoft.Bcl.AsyncInterfaces.dll'
-    'Microsoft.Bcl.TimeProvider.dll'
-    'System.Buffers.dll'
-    'System.Memory.dll'
-    'System.Numerics.Vectors.dll'
-    'System.Runtime.CompilerServices.Unsafe.dll'
-    'System.Text.Encodings.Web.dll'
-    'System.Text.Json.dll'
-    'System.Threading.Tasks.Extensions.dll'
-)
+$ModuleAssemblies = [ordered]@{
+    'net8.0'         = @(
+        'GasTown.Deacon.dll'
+        'GasTown.Deacon.Core.dll'
+    )
+    'netstandard2.0' = @(
+        'GasTown.Deacon.dll'
+        'GasTown.Deacon.Core.dll'
+        'Microsoft.Bcl.AsyncInterfaces.dll'
+        'Microsoft.Bcl.TimeProvider.dll'
+        'System.Buffers.dll'
+        'System.Memory.dll'
+        'System.Numerics.Vectors.dll'
+        'System.Runtime.CompilerServices.Unsafe.dll'
+        'System.Text.Encodings.Web.dll'
+        'System.Text.Json.dll'
+        'System.Threading.Tasks.Extensions.dll'
+    )
+}
 
 # Filled by TestCore and TestModule (by task name), summed by Test.
 $TestResults = [ordered]@{}
@@ -86,10 +96,14 @@ function Test-PlainOutput { [Console]::IsOutputRedirected -or [bool]$env:NO_COLO
 
 # Synopsis: Lay out the module in out/GasTown.Deacon (importable by path), with its MAML help.
 task Build {
-    $publish = Join-Path $Artifacts 'publish'
-    exec { dotnet publish (Join-Path $BuildRoot 'src/GasTown.Deacon/GasTown.Deacon.csproj') -c $Configuration -o $publish "-p:Version=$ModuleVersion" --nologo -v quiet }
     remove $OutDir
     $null = New-Item -ItemType Directory -Path $OutDir, (Join-Path $OutDir 'en-US')
+    foreach ($framework in $ModuleAssemblies.Keys) {
+        $publish = Join-Path $Artifacts "publish/$framework"
+        exec { dotnet publish (Join-Path $BuildRoot 'src/GasTown.Deacon/GasTown.Deacon.csproj') -c $Configuration -f $framework -o $publish "-p:Version=$ModuleVersion" --nologo -v quiet }
+        $bin = New-Item -ItemType Directory -Path (Join-Path $OutDir "bin/$framework")
+        foreach ($assembly in $ModuleAssemblies[$framework]) { Copy-Item (Join-Path $publish $assembly) $bin }
+    }
     foreach ($file in $ModuleFiles) { Copy-Item (Join-Path $BuildRoot $file) $OutDir }
     # The manifest's ReleaseNotes, empty in the source, from CHANGELOG.md; with a BOM, so 5.1 reads it as UTF-8.
     $manifest = Join-Path $OutDir "$ModuleName.psd1"
@@ -99,7 +113,6 @@ task Build {
     $filled = ([regex]"(?m)^(\s*ReleaseNotes\s*=\s*)''").Replace($text, { param($m) "$($m.Groups[1].Value)'$notes'" }, 1)
     if ($filled -eq $text) { throw "The manifest has no empty ReleaseNotes = '' for the build to fill." }
     [IO.File]::WriteAllText($manifest, $filled, [Text.UTF8Encoding]::new($true))
-    foreach ($assembly in $ModuleAssemblies) { Copy-Item (Join-Path $publish $assembly) $OutDir }
     foreach ($file in $HelpFiles) { Copy-Item (Join-Path $BuildRoot $file) (Join-Path $OutDir 'en-US') }
     # MAML help is generated from the markdown sources and the built cmdlets, in a child process that loads them.
     exec { dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $BuildRoot 'src/GasTown.Deacon/help/Build-MamlHelp.ps1') -ModulePath $OutDir -OutFile (Join-Path $OutDir "en-US/$ModuleName.dll-Help.xml") }

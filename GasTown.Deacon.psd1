@@ -1,5 +1,5 @@
 @{
-    RootModule             = 'GasTown.Deacon.dll'
+    RootModule             = 'GasTown.Deacon.psm1'
     ModuleVersion          = '0.1.0'
     CompatiblePSEditions   = @('Desktop', 'Core')
     GUID                   = '6c1f0d7e-3b2a-4c59-9a0e-5d8f2b7c4e11'
@@ -9,10 +9,9 @@
     Description            = "Gas Town's Deacon heartbeat (deacon/heartbeat.json) as typed PowerShell objects: read, write and update it byte-compatibly with the Go daemon, safely under concurrent writers, and ask whether the Deacon should be poked."
     PowerShellVersion      = '5.1'
     DotNetFrameworkVersion = '4.7.2'
-    # Loaded before the types file, which names GasTown.Deacon.HeartbeatStatus for Import-Clixml to rebuild.
-    RequiredAssemblies     = @('GasTown.Deacon.Core.dll')
+    # The psm1 imports bin/net8.0 or bin/netstandard2.0 by edition, and reads GasTown.Deacon.types.ps1xml after the
+    # core it names a type of (a manifest's RequiredAssemblies and TypesToProcess cannot choose a build).
     FormatsToProcess       = @('GasTown.Deacon.format.ps1xml')
-    TypesToProcess         = @('GasTown.Deacon.types.ps1xml')
     FunctionsToExport      = @()
     CmdletsToExport        = @(
         'Get-DeaconHeartbeat'

@@ -6,9 +6,12 @@
     tools/Runtimes/Runtimes.Restore.csproj names and run on that runtime's pack from NuGet, laid out as a shared
     framework beside the SDK's host in <WorkPath>/dotnet. The stress test's worker runs there too.
 
+    .NET 8 is what the module's net8.0 build (bin/net8.0) runs on in pwsh 7.4; the tests bind that build of the core.
+
     Mono (the nearest here to Windows PowerShell 5.1's .NET Framework): tests/GasTown.Deacon.FrameworkHarness, a
-    net472 program run alone in a folder of its own, loads the module's assembly from the module folder and finds the
-    rest through the module's ModuleAssemblyResolver, then checks the core (round trip, golden files, a watch).
+    net472 program run alone in a folder of its own, loads the module's assembly from the module's Windows PowerShell
+    build (bin/netstandard2.0) and finds the rest through that build's ModuleAssemblyResolver, then checks the core
+    (round trip, golden files, a watch).
     Mono is not installed by this script (Debian: apt-get install -y mono-complete); without it that part is
     reported as skipped.
 
@@ -104,7 +107,7 @@ function Invoke-FrameworkHarness {
     if (Test-Path -LiteralPath $alone) { Remove-Item -LiteralPath $alone -Recurse -Force }
     $null = New-Item -ItemType Directory -Path $alone
     Copy-Item -LiteralPath $exe -Destination $alone
-    $log = & $mono.Source (Join-Path $alone (Split-Path -Leaf $exe)) $ModulePath (Join-Path $root 'tests/golden')
+    $log = & $mono.Source (Join-Path $alone (Split-Path -Leaf $exe)) (Join-Path $ModulePath 'bin/netstandard2.0') (Join-Path $root 'tests/golden')
     $exit = $LASTEXITCODE
     $log | Out-Host
     $runtime = ($log | Select-String -Pattern '^Runtime: (.+?)( \(|$)' | Select-Object -First 1).Matches.Groups[1].Value

@@ -8,7 +8,7 @@ namespace GasTown.Deacon.Commands;
 /// Finds a dependency in the module folder for Windows PowerShell 5.1. .NET Framework binds strong names by exact
 /// version and a module has no binding redirects, so System.Text.Json's libraries, which ask for different
 /// versions of one another (System.Memory wants an older System.Runtime.CompilerServices.Unsafe than System.Text.Json
-/// does), would fail to load. pwsh needs none of this: it binds to its own, newer copies.
+/// does), would fail to load. Only in the netstandard2.0 build: pwsh loads the net8.0 one, which needs none of this.
 /// </summary>
 public static class ModuleAssemblyResolver
 {

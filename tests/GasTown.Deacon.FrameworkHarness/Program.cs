@@ -8,9 +8,10 @@ using System.Runtime.CompilerServices;
 namespace GasTown.Deacon.FrameworkHarness;
 
 /// <summary>
-/// Loads the module's assembly from the module folder, as Import-Module does, and resolves every other library
-/// with <c>ModuleAssemblyResolver</c> as the module's initializer does on Windows PowerShell 5.1; then runs the
-/// checks in <see cref="Checks"/>. Arguments: the module folder, the golden files folder. Exit code 0 when all pass.
+/// Loads the module's assembly from its Windows PowerShell build (bin/netstandard2.0 in the module folder), as the
+/// module's psm1 does there, and resolves every other library with <c>ModuleAssemblyResolver</c> as the module's
+/// initializer does on Windows PowerShell 5.1; then runs the checks in <see cref="Checks"/>. Arguments: that build
+/// folder, the golden files folder. Exit code 0 when all pass.
 /// </summary>
 internal static class Program
 {
@@ -22,11 +23,13 @@ internal static class Program
     {
         if (args.Length != 2)
         {
-            Console.Error.WriteLine("usage: GasTown.Deacon.FrameworkHarness.exe <module folder> <golden folder>");
+            Console.Error.WriteLine("usage: GasTown.Deacon.FrameworkHarness.exe <module folder>/bin/netstandard2.0 <golden folder>");
             return 2;
         }
 
         folder = Path.GetFullPath(args[0]);
+        // In the psm1's order: the core (which the types file names a type of), then the cmdlets.
+        Assembly.LoadFrom(Path.Combine(folder, "GasTown.Deacon.Core.dll"));
         module = Assembly.LoadFrom(Path.Combine(folder, "GasTown.Deacon.dll"));
         AppDomain.CurrentDomain.AssemblyResolve += Resolve;
         Console.WriteLine($"Runtime: {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}");
@@ -37,7 +40,7 @@ internal static class Program
         foreach (var assembly in loaded.Where(a => a.Location.StartsWith(folder, StringComparison.Ordinal)))
         {
             var name = assembly.GetName();
-            var how = name.Name == "GasTown.Deacon" ? "loaded by path, as Import-Module does"
+            var how = name.Name is "GasTown.Deacon" or "GasTown.Deacon.Core" ? "loaded by path, as the psm1 does"
                 : Resolved.TryGetValue(name.Name!, out var asked) ? $"ModuleAssemblyResolver, {asked} asked"
                 : "found by the runtime itself, without the resolver";
             Console.WriteLine($"  {name.Name} {name.Version}: {how}");

@@ -15,7 +15,26 @@ Describe 'The GasTown.Deacon module' {
         $manifest.CompatiblePSEditions | Should -Be @('Desktop', 'Core')
         $manifest.PowerShellVersion | Should -Be '5.1'
         $manifest.FormatsToProcess | Should -Be @('GasTown.Deacon.format.ps1xml')
-        $manifest.TypesToProcess | Should -Be @('GasTown.Deacon.types.ps1xml')
+        # The psm1 picks the build for the edition and reads the types file after the core it names a type of.
+        $manifest.RootModule | Should -Be 'GasTown.Deacon.psm1'
+        $manifest.Keys | Should -Not -Contain 'RequiredAssemblies'
+        $manifest.Keys | Should -Not -Contain 'TypesToProcess'
+        (Get-TypeData Deserialized.GasTown.Deacon.HeartbeatStatus).TargetTypeForDeserialization | Should -Be ([GasTown.Deacon.HeartbeatStatus])
+    }
+
+    It 'is removed with its type data and imports again in the same session' {
+        Remove-Module GasTown.Deacon
+        Get-Command Get-DeaconHeartbeat -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        Get-TypeData Deserialized.GasTown.Deacon.HeartbeatStatus | Should -BeNullOrEmpty
+        $again = Import-Module $env:DEACON_MODULE -PassThru
+        $again.ExportedCmdlets.Count | Should -Be 7
+        (Get-Command -Module GasTown.Deacon).Count | Should -Be 7
+        $status = [Management.Automation.PSSerializer]::Deserialize([Management.Automation.PSSerializer]::Serialize([GasTown.Deacon.HeartbeatStatus]::VeryStale))
+        $status | Should -BeOfType GasTown.Deacon.HeartbeatStatus
+        $status | Should -Be ([GasTown.Deacon.HeartbeatStatus]::VeryStale)
+        # Imported twice with -Force, as the tests do, it keeps one copy of its type data.
+        $null = Import-Module $env:DEACON_MODULE -Force -PassThru
+        @(Get-TypeData Deserialized.GasTown.Deacon.HeartbeatStatus).Count | Should -Be 1
     }
 
     It 'ships a default table view, a wide one and a list view for heartbeats' {
@@ -27,8 +46,9 @@ Describe 'The GasTown.Deacon module' {
 
     It 'takes its version from the manifest alone' {
         $manifest = Import-PowerShellDataFile (Join-Path $env:DEACON_MODULE 'GasTown.Deacon.psd1')
-        $dll = [Reflection.AssemblyName]::GetAssemblyName((Join-Path $env:DEACON_MODULE 'GasTown.Deacon.dll'))
-        $dll.Version.ToString(3) | Should -Be $manifest.ModuleVersion
+        foreach ($dll in Get-ChildItem (Join-Path $env:DEACON_MODULE 'bin/*/GasTown.Deacon*.dll')) {
+            [Reflection.AssemblyName]::GetAssemblyName($dll.FullName).Version.ToString(3) | Should -Be $manifest.ModuleVersion -Because $dll.FullName
+        }
         $manifest.PrivateData.PSData.Tags | Should -Contain 'GasTown'
         Join-Path $env:DEACON_MODULE 'LICENSE' | Should -Exist
     }
@@ -71,33 +91,34 @@ Describe 'The GasTown.Deacon module' {
     }
 
     It 'lays out the module folder with exactly the listed files' {
-        # The list the build copies from (GasTown.Deacon.build.ps1 $ModuleFiles): anything more or less fails here.
-        $names = Get-ChildItem $env:DEACON_MODULE -File | ForEach-Object Name | Sort-Object
+        # The lists the build copies from (GasTown.Deacon.build.ps1 $ModuleFiles, $HelpFiles, $ModuleAssemblies):
+        # anything more or less fails here.
+        $names = Get-ChildItem $env:DEACON_MODULE -File -Recurse | ForEach-Object { [IO.Path]::GetRelativePath($env:DEACON_MODULE, $_.FullName).Replace('\', '/') } | Sort-Object
         $names | Should -Be @(
-            'GasTown.Deacon.Core.dll'
-            'GasTown.Deacon.dll'
+            'bin/net8.0/GasTown.Deacon.Core.dll'
+            'bin/net8.0/GasTown.Deacon.dll'
+            'bin/netstandard2.0/GasTown.Deacon.Core.dll'
+            'bin/netstandard2.0/GasTown.Deacon.dll'
+            'bin/netstandard2.0/Microsoft.Bcl.AsyncInterfaces.dll'
+            'bin/netstandard2.0/Microsoft.Bcl.TimeProvider.dll'
+            'bin/netstandard2.0/System.Buffers.dll'
+            'bin/netstandard2.0/System.Memory.dll'
+            'bin/netstandard2.0/System.Numerics.Vectors.dll'
+            'bin/netstandard2.0/System.Runtime.CompilerServices.Unsafe.dll'
+            'bin/netstandard2.0/System.Text.Encodings.Web.dll'
+            'bin/netstandard2.0/System.Text.Json.dll'
+            'bin/netstandard2.0/System.Threading.Tasks.Extensions.dll'
+            'en-US/about_GasTown.Deacon_Errors.help.txt'
+            'en-US/about_GasTown.Deacon_Pause.help.txt'
+            'en-US/about_GasTown.Deacon_Statuses.help.txt'
+            'en-US/about_GasTown.Deacon_Towns.help.txt'
+            'en-US/about_GasTown.Deacon.help.txt'
+            'en-US/GasTown.Deacon.dll-Help.xml'
             'GasTown.Deacon.format.ps1xml'
             'GasTown.Deacon.psd1'
+            'GasTown.Deacon.psm1'
             'GasTown.Deacon.types.ps1xml'
             'LICENSE'
-            'Microsoft.Bcl.AsyncInterfaces.dll'
-            'Microsoft.Bcl.TimeProvider.dll'
-            'System.Buffers.dll'
-            'System.Memory.dll'
-            'System.Numerics.Vectors.dll'
-            'System.Runtime.CompilerServices.Unsafe.dll'
-            'System.Text.Encodings.Web.dll'
-            'System.Text.Json.dll'
-            'System.Threading.Tasks.Extensions.dll'
-        )
-        (Get-ChildItem $env:DEACON_MODULE -Directory).Name | Should -Be @('en-US')
-        (Get-ChildItem (Join-Path $env:DEACON_MODULE 'en-US')).Name | Sort-Object | Should -Be @(
-            'about_GasTown.Deacon_Errors.help.txt'
-            'about_GasTown.Deacon_Pause.help.txt'
-            'about_GasTown.Deacon_Statuses.help.txt'
-            'about_GasTown.Deacon_Towns.help.txt'
-            'about_GasTown.Deacon.help.txt'
-            'GasTown.Deacon.dll-Help.xml'
         )
     }
 }

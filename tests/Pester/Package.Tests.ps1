@@ -29,6 +29,8 @@ $m = Get-Module GasTown.Deacon
 "version=$($m.Version)"
 "commands=$((Get-Command -Module GasTown.Deacon).Name -join ',')"
 "help=$((Get-Help Get-DeaconHeartbeat).Synopsis)"
+$null = Get-DeaconHeartbeat -TownRoot $HOME -ErrorAction SilentlyContinue
+"loaded=$(([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { -not $_.IsDynamic -and $_.Location.StartsWith($m.ModuleBase) } | ForEach-Object { [IO.Path]::GetRelativePath($m.ModuleBase, $_.Location).Replace('\', '/') } | Sort-Object) -join ',')"
 '@
         $saved = @{ HOME = $env:HOME; XDG_DATA_HOME = $env:XDG_DATA_HOME; XDG_CONFIG_HOME = $env:XDG_CONFIG_HOME; PSModulePath = $env:PSModulePath }
         try {
@@ -50,5 +52,7 @@ $m = Get-Module GasTown.Deacon
         $lines | Should -Contain "version=$($manifest.ModuleVersion)"
         $lines | Should -Contain "commands=$(($manifest.CmdletsToExport | Sort-Object) -join ',')"
         $lines | Should -Contain 'help=Reads the Deacon heartbeat of one or more Gas Towns.'
+        # On pwsh, the net8.0 build and nothing else from the module's folder.
+        $lines | Should -Contain 'loaded=bin/net8.0/GasTown.Deacon.Core.dll,bin/net8.0/GasTown.Deacon.dll'
     }
 }

@@ -1,23 +1,23 @@
 using System;
 using System.IO;
-using System.Reflection;
 using System.Runtime.InteropServices;
 
 namespace GasTown.Deacon.Storage;
 
 /// <summary>
 /// Symbolic links (and Windows junctions), told apart from other reparse points such as OneDrive's cloud files,
-/// which every file in a OneDrive folder may be. netstandard2.0 has no API for this; .NET 6 and later have
-/// FileSystemInfo.LinkTarget, bound here once by reflection. Without it (Windows PowerShell 5.1) the reparse tag
-/// is read with FindFirstFile.
+/// which every file in a OneDrive folder may be. The net8.0 build asks FileSystemInfo.LinkTarget; netstandard2.0
+/// has no API for this, so there (Windows PowerShell 5.1) the reparse tag is read with FindFirstFile, and on Unix
+/// (Mono) every reparse point is a link.
 /// </summary>
 internal static class FileLinks
 {
+#if !NET
     private const uint ReparseTagMountPoint = 0xA0000003;
     private const uint ReparseTagSymlink = 0xA000000C;
 
-    private static readonly PropertyInfo? LinkTargetProperty = typeof(FileSystemInfo).GetProperty("LinkTarget");
     private static readonly bool IsWindows = RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
+#endif
 
     /// <summary>
     /// Whether <paramref name="path"/> itself is a link (dangling or not); <paramref name="target"/> is where it
@@ -41,12 +41,11 @@ internal static class FileLinks
             return false;
         }
 
-        if (LinkTargetProperty is not null)
-        {
-            target = (string?)LinkTargetProperty.GetValue(new FileInfo(path));
-            return target is not null;
-        }
-
+#if NET
+        target = new FileInfo(path).LinkTarget;
+        return target is not null;
+    }
+#else
         return !IsWindows || ReparseTag(path) is ReparseTagSymlink or ReparseTagMountPoint;
     }
 
@@ -87,4 +86,5 @@ internal static class FileLinks
         [MarshalAs(UnmanagedType.ByValTStr, SizeConst = 14)]
         public string AlternateFileName;
     }
+#endif
 }

@@ -1,79 +1,47 @@
+#if NET
 using System;
 using System.IO;
-using System.Reflection;
-using System.Runtime.InteropServices;
+#endif
 
 namespace GasTown.Deacon.Storage;
 
 /// <summary>
-/// Unix permission bits, where the runtime offers them. netstandard2.0 has no API for modes, but every pwsh
-/// this module supports runs on .NET 7 or later, whose File.Get/SetUnixFileMode are bound here once by
-/// reflection. On Windows, and on runtimes without them, modes are left to the system.
+/// Unix permission bits. The net8.0 build (pwsh 7.4+) reads and sets them with File.Get/SetUnixFileMode. The
+/// netstandard2.0 build runs on .NET Framework (Windows PowerShell 5.1, or Mono in the Editions harness), which
+/// has no API for them: there, as on Windows, modes are left to the system.
 /// </summary>
 internal static class UnixFileModes
 {
     public const int FileDefault = 0x1A4; // 0644, Go's os.WriteFile(..., 0644)
     public const int DirectoryDefault = 0x1ED; // 0755, Go's os.MkdirAll(..., 0755)
 
-    private static readonly MethodInfo? GetMethod;
-    private static readonly MethodInfo? SetMethod;
-    private static readonly Type? ModeType;
-
-    static UnixFileModes()
-    {
-        if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
-        {
-            return;
-        }
-
-        ModeType = typeof(File).Assembly.GetType("System.IO.UnixFileMode", throwOnError: false);
-        if (ModeType is null)
-        {
-            return;
-        }
-
-        GetMethod = typeof(File).GetMethod("GetUnixFileMode", new[] { typeof(string) });
-        SetMethod = typeof(File).GetMethod("SetUnixFileMode", new[] { typeof(string), ModeType });
-    }
-
+#if NET
     /// <summary>Whether modes can be read and set here.</summary>
-    public static bool Supported => GetMethod is not null && SetMethod is not null;
+    public static bool Supported => !OperatingSystem.IsWindows();
 
     /// <summary>The permission bits of <paramref name="path"/> (following links), or null where unsupported.</summary>
-    public static int? Get(string path)
-    {
-        if (GetMethod is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            return Convert.ToInt32(GetMethod.Invoke(null, new object[] { path }));
-        }
-        catch (TargetInvocationException ex) when (ex.InnerException is not null)
-        {
-            throw ex.InnerException;
-        }
-    }
+    public static int? Get(string path) => OperatingSystem.IsWindows() ? null : (int)File.GetUnixFileMode(path);
 
     /// <summary>Sets the permission bits of <paramref name="path"/>; does nothing where unsupported.</summary>
     public static void Set(string path, int mode)
     {
-        if (SetMethod is null || ModeType is null)
+        if (!OperatingSystem.IsWindows())
         {
-            return;
-        }
-
-        try
-        {
-            SetMethod.Invoke(null, new[] { path, Enum.ToObject(ModeType, mode) });
-        }
-        catch (TargetInvocationException ex) when (ex.InnerException is not null)
-        {
-            throw ex.InnerException;
+            File.SetUnixFileMode(path, (UnixFileMode)mode);
         }
     }
+#else
+    /// <summary>Whether modes can be read and set here.</summary>
+    public static bool Supported => false;
+
+    /// <summary>The permission bits of <paramref name="path"/> (following links), or null where unsupported.</summary>
+    public static int? Get(string path) => null;
+
+    /// <summary>Sets the permission bits of <paramref name="path"/>; does nothing where unsupported.</summary>
+    public static void Set(string path, int mode)
+    {
+    }
+#endif
 
     /// <summary>
     /// Narrows a freshly created file or folder to what Go's open/mkdir would have given: the runtime creates
