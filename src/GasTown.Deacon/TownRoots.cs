@@ -227,7 +227,7 @@ internal static class TownRoots
     /// (~, PowerShell drives, other providers, and wildcards or escapes in a path that is not literal) returns null
     /// and goes the full way.
     /// </summary>
-    private static string? TryResolveFast(PSCmdlet cmdlet, string path, bool literal)
+    internal static string? TryResolveFast(PSCmdlet cmdlet, string path, bool literal)
     {
         if (path.Length == 0 || path[0] == '~' || (!literal && path.IndexOfAny(Unusual) >= 0))
         {
