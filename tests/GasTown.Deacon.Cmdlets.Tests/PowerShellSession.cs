@@ -23,7 +23,6 @@ public sealed class PowerShellSession : IDisposable
         _ = typeof(GetDeaconHeartbeatCommand).Assembly;
         _ = typeof(Heartbeat).Assembly;
         var state = InitialSessionState.CreateDefault2();
-        state.ExecutionPolicy = Microsoft.PowerShell.ExecutionPolicy.Bypass;
         state.ImportPSModule(new[] { RepositoryPaths.Module });
         state.Commands.Add(new SessionStateCmdletEntry("Resolve-TownRootProbe", typeof(ResolveTownRootProbeCommand), null));
         runspace = RunspaceFactory.CreateRunspace(host, state);
