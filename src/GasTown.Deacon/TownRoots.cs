@@ -234,13 +234,27 @@ internal static class TownRoots
             return null;
         }
 
+        // PowerShell reads a backslash as a separator on every platform; .NET on Unix reads it as part of a name.
+        if (Path.DirectorySeparatorChar == '/' && path.IndexOf('\\') >= 0)
+        {
+            return null;
+        }
+
         // What Get-ChildItem puts in PSPath: a provider-qualified path is the provider's own absolute path.
         foreach (var qualifier in FileSystemQualifiers)
         {
             if (path.StartsWith(qualifier, StringComparison.OrdinalIgnoreCase))
             {
                 var raw = path.Substring(qualifier.Length);
-                return Path.IsPathRooted(raw) && (literal || raw.IndexOfAny(Unusual) < 0) ? TrimEndSeparator(Path.GetFullPath(raw)) : null;
+                if (!Path.IsPathRooted(raw) || (!literal && raw.IndexOfAny(Unusual) >= 0))
+                {
+                    return null;
+                }
+
+                // The provider takes a qualified path as written, . and .. included (through a link, .. is the
+                // target's parent): answered here only when it is already in full form.
+                var full = TrimEndSeparator(Path.GetFullPath(raw));
+                return string.Equals(full, TrimEndSeparator(raw), StringComparison.Ordinal) ? full : null;
             }
         }
 

@@ -179,6 +179,21 @@ public sealed class TownRootBindingTests : IClassFixture<PowerShellSession>, IDi
     }
 
     [Fact]
+    public void Reads_a_backslash_as_a_separator_as_PowerShell_does_on_every_platform()
+    {
+        var result = session.Run("param($F) Set-Location -LiteralPath $F; (Get-DeaconHeartbeat 'alpha\\', '..\\fleet\\bravo').TownRoot", new { F = fleet });
+        Assert.Equal(new[] { alpha, bravo }, result.NoErrors().Output.Select(o => o.BaseObject));
+    }
+
+    [Fact]
+    public void Keeps_dot_segments_of_a_provider_qualified_path_as_the_provider_does()
+    {
+        // FileSystem::<path> is taken as written; . and .. are the file system's to follow.
+        var result = session.Run("param($F) (Get-DeaconHeartbeat \"FileSystem::$F/alpha/../bravo\").Cycle", new { F = fleet });
+        Assert.Equal(2L, Assert.Single(result.NoErrors().Output).BaseObject);
+    }
+
+    [Fact]
     public void Resolves_a_PowerShell_drive_and_a_provider_qualified_path()
     {
         var result = session.Run(
