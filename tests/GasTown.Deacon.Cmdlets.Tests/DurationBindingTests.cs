@@ -58,6 +58,29 @@ public sealed class DurationBindingTests : IClassFixture<PowerShellSession>, IDi
         Assert.Equal(new object[] { TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(90), HeartbeatStatus.Fresh }, result.NoErrors().Output.Select(o => o.BaseObject));
     }
 
+    [Theory]
+    [InlineData("300, 1200")]
+    [InlineData("'5m', '20m'")]
+    [InlineData("'00:05:00', '00:20:00'")]
+    public void Answers_the_poke_question_by_thresholds_in_any_form(string pair)
+    {
+        // Bound as ticks, both thresholds would be far below the heartbeat's 3 minutes: VeryStale, poke.
+        var result = session.Run($"param($T) $s, $v = {pair}; Test-DeaconShouldPoke $T -StaleThreshold $s -VeryStaleThreshold $v; (Get-DeaconHeartbeat $T -StaleThreshold $s -VeryStaleThreshold $v).Status", new { T = town });
+        Assert.Equal(new object[] { false, HeartbeatStatus.Fresh }, result.NoErrors().Output.Select(o => o.BaseObject));
+    }
+
+    [Fact]
+    public void Says_which_threshold_to_raise_when_one_given_is_not_below_the_default_other()
+    {
+        var error = session.Run("param($T) Get-DeaconHeartbeat $T -StaleThreshold 10m", new { T = town }).SingleError;
+        Assert.StartsWith("InvalidThresholds,", error.FullyQualifiedErrorId);
+        Assert.Equal(
+            $"Cannot judge '{town}': the stale threshold (10m0s) must be less than the very-stale threshold (5m0s). -VeryStaleThreshold is 5m0s by default: raise it above 10m0s too (for example -VeryStaleThreshold 20m0s).",
+            error.ToString());
+        var other = session.Run("param($T) Get-DeaconHeartbeat $T -VeryStaleThreshold 1m", new { T = town }).SingleError;
+        Assert.EndsWith("-StaleThreshold is 2m0s by default: raise -VeryStaleThreshold above it, or give -StaleThreshold below 1m0s too.", other.ToString());
+    }
+
     [Fact]
     public void Takes_Go_text_from_PSDefaultParameterValues()
     {
@@ -70,7 +93,9 @@ public sealed class DurationBindingTests : IClassFixture<PowerShellSession>, IDi
     public static TheoryData<object?, string> Refused => new()
     {
         { "abc", "Use " + DurationText.AcceptedForms },
-        { "5 minutes", "Use " + DurationText.AcceptedForms },
+        { "5 minutes", "'5 minutes' is not a duration" },
+        { "1d", "'1d' is not a duration" },
+        { "soon", "'soon' is not a duration" },
         { string.Empty, "An empty text is not a duration." },
         { double.NaN, "NaN is not a number of seconds." },
         { double.PositiveInfinity, "is not a number of seconds." },

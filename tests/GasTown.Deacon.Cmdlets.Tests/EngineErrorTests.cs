@@ -177,27 +177,6 @@ public sealed class EngineErrorTests : IClassFixture<PowerShellSession>, IDispos
         Assert.False(File.Exists(target));
     }
 
-    [Fact]
-    public void NotInTown_stops_the_cmdlet_and_says_how_to_fix_it()
-    {
-        var plain = towns.Folder("nowhere");
-        var saved = (Environment.GetEnvironmentVariable("GT_TOWN_ROOT"), Environment.GetEnvironmentVariable("GT_ROOT"));
-        Environment.SetEnvironmentVariable("GT_TOWN_ROOT", null);
-        Environment.SetEnvironmentVariable("GT_ROOT", null);
-        try
-        {
-            var result = session.Run("param($P) Set-Location -LiteralPath $P; Get-DeaconHeartbeat; 'the script goes on'; Set-Location /", new { P = plain });
-            ErrorAssert.Is(result.SingleError, ErrorIds.NotInTown, nameof(GetDeaconHeartbeatCommand), ErrorCategory.ObjectNotFound, plain);
-            Assert.Contains("Pass -TownRoot, Set-Location into a town, or set $env:GT_TOWN_ROOT.", result.SingleError.ToString());
-            Assert.Equal("the script goes on", Assert.Single(result.Output).BaseObject);
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("GT_TOWN_ROOT", saved.Item1);
-            Environment.SetEnvironmentVariable("GT_ROOT", saved.Item2);
-        }
-    }
-
     [Theory]
     [InlineData("Env:\\PATH")]
     [InlineData("Function:\\prompt")]

@@ -224,30 +224,4 @@ public sealed class TownRootBindingTests : IClassFixture<PowerShellSession>, IDi
         var error = session.Run("param($A) Get-DeaconHeartbeat -TownRoot $A -LiteralTownRoot $A", new { A = alpha }).SingleError;
         Assert.Equal("AmbiguousParameterSet,GasTown.Deacon.Commands.GetDeaconHeartbeatCommand", error.FullyQualifiedErrorId);
     }
-
-    [Fact]
-    public void Finds_the_town_holding_the_location_when_none_is_given_the_outermost_when_towns_nest()
-    {
-        var inner = towns.Town(Path.Combine("fleet", "alpha", "rigs", "inner"));
-        var deep = Directory.CreateDirectory(Path.Combine(inner, "a", "b")).FullName;
-        var result = session.Run("param($D) Set-Location -LiteralPath $D; (Get-DeaconHeartbeat).TownRoot; (Update-DeaconHeartbeat -WhatIf:$false).TownRoot", new { D = deep });
-        Assert.Equal(new[] { alpha, alpha }, result.NoErrors().Output.Select(o => o.BaseObject));
-        Assert.False(File.Exists(ScratchTowns.HeartbeatPath(inner)));
-    }
-
-    [Fact]
-    public void Falls_back_to_GT_TOWN_ROOT_outside_any_town()
-    {
-        var outside = towns.Folder("outside");
-        var saved = Environment.GetEnvironmentVariable("GT_TOWN_ROOT");
-        try
-        {
-            var result = session.Run("param($O) Set-Location -LiteralPath $O; $env:GT_TOWN_ROOT = '../fleet/bravo'; (Get-DeaconHeartbeat).Cycle", new { O = outside });
-            Assert.Equal(2L, Assert.Single(result.NoErrors().Output).BaseObject);
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("GT_TOWN_ROOT", saved);
-        }
-    }
 }

@@ -368,33 +368,6 @@ Describe 'A paused Deacon' {
         try { Get-DeaconHeartbeat $town | Format-Table | Out-String -Width 200 | Should -Match ([regex]::Escape("$([char]27)[36mPaused$([char]27)[0m")) }
         finally { $PSStyle.OutputRendering = $saved; $env:NO_COLOR = $savedNoColor }
     }
-
-    It 'is reported by Watch-DeaconHeartbeat when paused and resumed' {
-        Set-AgedHeartbeat $town ([timespan]::Zero)
-        $null = New-Item -ItemType Directory -Force (Join-Path $town '.runtime/deacon')
-        $operator = Start-ThreadJob -ArgumentList $env:DEACON_MODULE, $town {
-            param($module, $town)
-            Import-Module $module
-            Start-Sleep -Milliseconds 700
-            $null = Suspend-Deacon $town -Reason 'watched'
-            Start-Sleep -Milliseconds 700
-            Resume-Deacon $town
-        }
-        $seen = @(Watch-DeaconHeartbeat $town -Timeout 00:00:03 -StaleThreshold 10m -VeryStaleThreshold 20m)
-        $operator | Wait-Job | Remove-Job
-        $seen.Paused | Should -Be @($false, $true, $false)
-        $seen[1].PauseReason | Should -Be 'watched'
-    }
-
-    It 'with an unreadable pause file: Watch-DeaconHeartbeat warns once and goes on' {
-        Set-AgedHeartbeat $town ([timespan]::Zero)
-        Set-PauseText $town 'garbage'
-        $seen = @(Watch-DeaconHeartbeat $town -Timeout 00:00:01.5 -StaleThreshold 10m -VeryStaleThreshold 20m -WarningVariable warnings -WarningAction SilentlyContinue)
-        $seen.Count | Should -Be 1
-        $seen[0].Paused | Should -BeFalse
-        $warnings.Count | Should -Be 1
-        $warnings[0].Message | Should -BeLike "*pause file '$(Get-PauseFilePath $town)' is invalid*Treating the Deacon as not paused*"
-    }
 }
 
 Describe 'The pause in the module''s help' {

@@ -147,13 +147,6 @@ Describe 'The town''s own thresholds' {
             Should -BeLike "*${town}: judged by Stale from 5m0s (town settings), VeryStale from 20m0s (town settings).*"
     }
 
-    It 'is what Watch-DeaconHeartbeat judges by' {
-        Set-TownSettings $town (Get-SettingsText '5m' '20m')
-        $seen = @(Watch-DeaconHeartbeat $town -Timeout 00:00:00.5)
-        $seen.Status | Should -Be @('Stale')
-        $seen[0].StaleThreshold | Should -Be ([timespan]::FromMinutes(5))
-    }
-
     It 'is what the heartbeats Update-DeaconHeartbeat and Write-DeaconHeartbeat emit show' {
         Set-TownSettings $town (Get-SettingsText '5m' '20m')
         (Update-DeaconHeartbeat $town).VeryStaleThreshold | Should -Be ([timespan]::FromMinutes(20))
