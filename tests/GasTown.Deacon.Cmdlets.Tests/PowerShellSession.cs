@@ -44,7 +44,9 @@ public sealed class PowerShellSession : IDisposable
     internal RunResult Run(string script, object? parameters = null)
     {
         using var ps = PowerShell.Create(runspace);
-        ps.AddScript(script);
+
+        // In a scope of its own: a variable a test sets ($VerbosePreference, say) does not reach the next test.
+        ps.AddScript(script, useLocalScope: true);
         if (parameters is not null)
         {
             foreach (var property in parameters.GetType().GetProperties())
