@@ -222,6 +222,7 @@ public sealed class EngineErrorTests : IClassFixture<PowerShellSession>, IDispos
 
     [Theory]
     [InlineData("[pscustomobject]@{ Cycle = 1 }", "it has neither a TimestampUtc in RFC 3339 nor a Timestamp")]
+    [InlineData("'alpha'", "it has neither a TimestampUtc in RFC 3339 nor a Timestamp")]
     [InlineData("[pscustomobject]@{ TimestampUtc = '2026-01-01T00:00:00Z'; Cycle = 'many' }", "it has no whole-number Cycle")]
     public void InputNotHeartbeat_names_what_is_missing_and_writes_nothing(string input, string why)
     {
