@@ -14,6 +14,9 @@ namespace GasTown.Deacon.Cmdlets.Tests;
 /// </summary>
 public sealed class PowerShellSession : IDisposable
 {
+    // Sessions open one at a time: modules loading in several runspaces at once were seen to fail
+    // (Get-ChildItem "not recognized" in one of two classes starting together).
+    private static readonly object Opening = new();
     private readonly CapturingHost host = new();
     private readonly Runspace runspace;
 
@@ -23,10 +26,15 @@ public sealed class PowerShellSession : IDisposable
         _ = typeof(GetDeaconHeartbeatCommand).Assembly;
         _ = typeof(Heartbeat).Assembly;
         var state = InitialSessionState.CreateDefault2();
-        state.ImportPSModule(new[] { RepositoryPaths.Module });
+        // The engine's own modules are imported up front, not loaded on first use while tests run side by side.
+        state.ImportPSModule(new[] { "Microsoft.PowerShell.Management", "Microsoft.PowerShell.Utility", RepositoryPaths.Module });
         state.Commands.Add(new SessionStateCmdletEntry("Resolve-TownRootProbe", typeof(ResolveTownRootProbeCommand), null));
         runspace = RunspaceFactory.CreateRunspace(host, state);
-        runspace.Open();
+        lock (Opening)
+        {
+            runspace.Open();
+        }
+
         var failed = runspace.SessionStateProxy.PSVariable.GetValue("Error") as System.Collections.ArrayList;
         if (failed is { Count: > 0 })
         {
