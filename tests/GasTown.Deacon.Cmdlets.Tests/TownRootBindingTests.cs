@@ -218,6 +218,31 @@ public sealed class TownRootBindingTests : IClassFixture<PowerShellSession>, IDi
         Assert.Equal(Path.Combine(home!, "no-such-town-here"), result.SingleError.TargetObject);
     }
 
+    [Theory]
+    [InlineData("-TownRoot 'nodrive:/towns/*'", "cannot be resolved")]
+    [InlineData("-LiteralTownRoot 'nodrive:/towns/alpha'", "cannot be resolved")]
+    [InlineData("-TownRoot 'Env:/P*'", "is on the Environment provider; a town root is a file-system directory.")]
+    [InlineData("-TownRoot 'nodrive:/towns/a`[1`]'", "cannot be resolved")]
+    public void Names_a_town_root_that_cannot_be_resolved(string parameter, string says)
+    {
+        var error = session.Run($"Get-DeaconHeartbeat {parameter}").SingleError;
+        Assert.Contains(says, error.ToString());
+        Assert.Matches("^(TownRootNotFound|TownRootNotFileSystem),", error.FullyQualifiedErrorId);
+    }
+
+    [Fact]
+    public void Watches_nothing_and_ends_when_no_town_resolves_or_none_can_be_judged()
+    {
+        var none = session.Run("param($P) Watch-DeaconHeartbeat $P", new { P = Path.Combine(fleet, "zulu*") });
+        Assert.StartsWith("TownRootNotFound,", none.SingleError.FullyQualifiedErrorId);
+        var settings = Path.Combine(alpha, "settings", "config.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(settings)!);
+        File.WriteAllText(settings, "{\"operational\": {\"deacon\": {\"heartbeat_very_stale_threshold\": \"3m\"}}}");
+        var unjudged = session.Run("param($P) Watch-DeaconHeartbeat $P -StaleThreshold 4m", new { P = alpha });
+        Assert.StartsWith("InvalidThresholds,", unjudged.SingleError.FullyQualifiedErrorId);
+        Assert.Empty(unjudged.Output);
+    }
+
     [Fact]
     public void Cannot_be_given_with_LiteralTownRoot()
     {

@@ -114,20 +114,3 @@ Describe 'The default table in an 80-column terminal' {
         $row | Should -Match "^$([regex]::Escape($rows[0].TownRoot.Substring(0, 8)))"
     }
 }
-
-Describe 'Shortening a town root for the Town column' {
-    It 'shortens <Path> to <Expected> in <Width> characters' -ForEach @(
-        @{ Path = '/srv/towns/alpha'; Width = 16; Expected = '/srv/towns/alpha' }
-        @{ Path = '/srv/towns/alpha/'; Width = 16; Expected = '/srv/towns/alpha' }
-        @{ Path = '/home/ops/towns/alpha'; Width = 16; Expected = "$([char]0x2026)/towns/alpha" }
-        @{ Path = '/srv/a-long-folder/gt'; Width = 16; Expected = "$([char]0x2026)/gt" }
-        @{ Path = '/srv/towns/exactly-16-chars'; Width = 16; Expected = 'exactly-16-chars' }
-        @{ Path = '/srv/towns/alpha-production-eu-west-1'; Width = 16; Expected = "alpha-pr$([char]0x2026)-west-1" }
-        @{ Path = 'C:\towns\production\alpha'; Width = 16; Expected = "$([char]0x2026)\alpha" }
-        @{ Path = ''; Width = 16; Expected = '' }
-    ) {
-        $short = [GasTown.Deacon.Commands.TownRootText]::Shorten($Path, $Width)
-        $short | Should -BeExactly $Expected
-        $short.Length | Should -BeLessOrEqual $Width
-    }
-}
