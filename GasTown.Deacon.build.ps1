@@ -64,7 +64,7 @@ $ModuleAssemblies = [ordered]@{
     )
 }
 
-# Filled by TestCore and TestModule (by task name), summed by Test.
+# Filled by TestCore, TestCmdlets and TestModule (by task name), summed by Test.
 $TestResults = [ordered]@{}
 
 # The version lives in one place, the manifest; the assemblies are stamped with it.
@@ -138,21 +138,61 @@ task TestAccounts -If { $IsLinux -and (& id -u) -eq '0' } {
     exec { bash (Join-Path $BuildRoot 'tools/New-TestAccounts.sh') }
 }
 
-# Synopsis: The core's xunit tests (tests/GasTown.Deacon.Core.Tests).
-task TestCore TestAccounts, {
-    $tests = Build-Project 'tests/GasTown.Deacon.Core.Tests/GasTown.Deacon.Core.Tests.csproj'
-    $null = New-Item -ItemType Directory -Force -Path $Artifacts
-    $xml = Join-Path $Artifacts 'xunit.xml'
-    remove $xml
-    & dotnet $tests -result-xml $xml -noColor
-    $exit = $LASTEXITCODE
+# Runs an xunit test program under coverage (tools/Coverage/Coverage.proj: coverlet counts the hits in GasTown.Deacon.dll
+# and GasTown.Deacon.Core.dll beside it) and records its counts as $TestResults[$Suite]. The coverage report goes to
+# artifacts/coverage/<Report>.<format>, merged with the json report $MergeWith when there is one.
+function Invoke-XunitSuite([string] $Suite, [string] $Project, [string] $Report, [string[]] $Formats, [string] $MergeWith) {
+    $tests = Build-Project $Project
+    $coverage = Join-Path $Artifacts 'coverage'
+    $null = New-Item -ItemType Directory -Force -Path $coverage
+    $xml = Join-Path $Artifacts "$Suite.xml"
+    $exitFile = Join-Path $coverage "$Report.exit"
+    remove $xml, $exitFile
+    # MSBuild reads a comma in a property as a list separator: %2C is one comma.
+    exec { dotnet msbuild (Join-Path $BuildRoot 'tools/Coverage/Coverage.proj') -t:Run -nologo -v:m -tl:off -nodeReuse:false `
+        "-p:CoverletTasks=$(Get-ToolPath coverlet.msbuild 'tasks/net10.0')" "-p:TestAssembly=$tests" "-p:ResultXml=$xml" `
+        "-p:CoverageOutput=$(Join-Path $coverage $Report)" "-p:Formats=$($Formats -join '%2C')" "-p:MergeWith=$MergeWith" "-p:ExitCodeFile=$exitFile" }
+    $exit = if (Test-Path $exitFile) { [int](Get-Content -Raw $exitFile).Trim() } else { -1 }
     if (-not (Test-Path $xml)) { throw "xunit wrote no results (exit code $exit)." }
     $assembly = ([xml](Get-Content -Raw $xml)).assemblies.assembly
     $failed = [int]$assembly.failed + [int]$assembly.errors
     if ($exit -ne 0 -and $failed -eq 0) { $failed = 1 }
-    $TestResults.TestCore = [pscustomobject]@{ Passed = [int]$assembly.passed; Failed = $failed
-        Note = "xunit: $($assembly.total) tests, $($assembly.passed) passed, $failed failed, $($assembly.skipped) skipped" }
+    $TestResults[$Suite] = [pscustomobject]@{ Passed = [int]$assembly.passed; Failed = $failed
+        Note = "xunit ($($assembly.name | Split-Path -Leaf)): $($assembly.total) tests, $($assembly.passed) passed, $failed failed, $($assembly.skipped) skipped" }
     if ($failed) { throw "xunit: $failed failed." }
+}
+
+# Line and branch coverage per assembly from a Cobertura report, as one line each.
+function Get-CoverageSummary([string] $Cobertura) {
+    $report = [xml](Get-Content -Raw $Cobertura)
+    foreach ($package in $report.coverage.packages.package) {
+        $lines = @($package.classes.class.lines.line)
+        $covered = @($lines | Where-Object { [long]$_.hits -gt 0 }).Count
+        $branches = 0; $taken = 0
+        foreach ($line in $lines) {
+            if ($line.GetAttribute('condition-coverage') -match '\((\d+)/(\d+)\)') { $taken += [int]$Matches[1]; $branches += [int]$Matches[2] }
+        }
+        $percent = { param($part, $whole) if ($whole) { '{0:0.0}%' -f (100.0 * $part / $whole) } else { 'n/a' } }
+        "$($package.name).dll: lines $(& $percent $covered $lines.Count) ($covered of $($lines.Count)), branches $(& $percent $taken $branches) ($taken of $branches)"
+    }
+}
+
+# Synopsis: The core's xunit tests (tests/GasTown.Deacon.Core.Tests), under coverage (artifacts/coverage/core.json).
+task TestCore TestAccounts, {
+    Invoke-XunitSuite TestCore 'tests/GasTown.Deacon.Core.Tests/GasTown.Deacon.Core.Tests.csproj' core json
+}
+
+# Synopsis: The cmdlets inside the engine, in-process (tests/GasTown.Deacon.Cmdlets.Tests), against out/GasTown.Deacon; coverage of both suites.
+task TestCmdlets Build, {
+    $env:DEACON_MODULE = $OutDir
+    # After TestCore (as in Test), the report covers both suites; alone, this suite only.
+    $core = Join-Path $Artifacts 'coverage/core.json'
+    $merge = if (Test-Path $core) { $core } else { '' }
+    Invoke-XunitSuite TestCmdlets 'tests/GasTown.Deacon.Cmdlets.Tests/GasTown.Deacon.Cmdlets.Tests.csproj' coverage json, cobertura $merge
+    $summary = @(Get-CoverageSummary (Join-Path $Artifacts 'coverage/coverage.cobertura.xml'))
+    $scope = if ($merge) { 'xunit, core and engine-hosted tests' } else { 'engine-hosted tests only' }
+    Set-Content (Join-Path $Artifacts 'coverage/summary.txt') (@("Coverage ($scope):") + $summary)
+    $TestResults.TestCmdlets | Add-Member Coverage ("Coverage ($scope): " + ($summary -join '; '))
 }
 
 # Synopsis: Pester tests of the built module and its package, in a child pwsh (tests/Pester).
@@ -172,15 +212,16 @@ task TestModule Package, TestAccounts, {
     if ($failed) { throw "Pester: $failed failed." }
 }
 
-# Synopsis: Build and package, run xunit and Pester (both, whatever the first gives); sum them up.
-task Test Package, TestAccounts, ?TestCore, ?TestModule, {
-    foreach ($suite in 'TestCore', 'TestModule') {
+# Synopsis: Build and package, run both xunit suites and Pester (all, whatever the first gives); sum them up, with coverage.
+task Test Package, TestAccounts, ?TestCore, ?TestCmdlets, ?TestModule, {
+    foreach ($suite in 'TestCore', 'TestCmdlets', 'TestModule') {
         # A suite that stopped before counting (a build error, no results) counts as one failure.
         if (-not $TestResults.Contains($suite)) {
             $TestResults[$suite] = [pscustomobject]@{ Passed = 0; Failed = 1; Note = "${suite}: $(error $suite)" }
         }
     }
     foreach ($result in $TestResults.Values) { print $(if ($result.Failed) { 'Red' } else { 'Green' }) $result.Note }
+    if ($TestResults.TestCmdlets.PSObject.Properties['Coverage']) { print Cyan $TestResults.TestCmdlets.Coverage }
     $passed = ($TestResults.Values | Measure-Object Passed -Sum).Sum
     $failed = ($TestResults.Values | Measure-Object Failed -Sum).Sum
     # build.ps1 prints the closing "N passed, N failed" line from this, after Invoke-Build's summary.

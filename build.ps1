@@ -6,9 +6,10 @@
     the tasks of GasTown.Deacon.build.ps1 with Invoke-Build:
 
     Build     lays out the module in out/GasTown.Deacon (importable by path).
-    Test      builds and packages, runs the core's xunit tests, then Pester against out/GasTown.Deacon in a child
-              pwsh, and ends with one line "N passed, N failed" over both; exits non-zero on any failure.
-              TestCore (xunit) and TestModule (Pester) run one of the two.
+    Test      builds and packages, runs the core's xunit tests and the cmdlets' inside the engine (both under coverage,
+              whose line and branch figures per assembly it prints), then Pester against out/GasTown.Deacon in a child
+              pwsh, and ends with one line "N passed, N failed" over all three; exits non-zero on any failure.
+              TestCore (xunit, the core), TestCmdlets (xunit, the cmdlets in-process) and TestModule (Pester) run one.
     Demo      builds, then shows the cmdlets on a scratch town (or, read-only, on the real town given with -TownRoot).
     Package   builds, then makes a gallery-ready nupkg in artifacts/package.
     Bench     builds, measures and rewrites docs/benchmarks.md. Not part of Test: it takes several minutes.
@@ -22,7 +23,7 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'TestCore', 'TestModule', 'Demo', 'Package', 'Bench', 'Editions', 'Clean')]
+    [ValidateSet('Build', 'Test', 'TestCore', 'TestCmdlets', 'TestModule', 'Demo', 'Package', 'Bench', 'Editions', 'Clean')]
     [string[]] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]

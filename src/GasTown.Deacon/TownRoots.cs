@@ -213,9 +213,15 @@ internal static class TownRoots
     /// (~, PowerShell drives, other providers, and wildcards or escapes in a path that is not literal) returns null
     /// and goes the full way.
     /// </summary>
-    private static string? TryResolveFast(PSCmdlet cmdlet, string path, bool literal)
+    internal static string? TryResolveFast(PSCmdlet cmdlet, string path, bool literal)
     {
         if (path.Length == 0 || path[0] == '~' || (!literal && path.IndexOfAny(Unusual) >= 0))
+        {
+            return null;
+        }
+
+        // PowerShell reads a backslash as a separator on every platform; .NET on Unix reads it as part of a name.
+        if (Path.DirectorySeparatorChar == '/' && path.IndexOf('\\') >= 0)
         {
             return null;
         }
@@ -226,7 +232,15 @@ internal static class TownRoots
             if (path.StartsWith(qualifier, StringComparison.OrdinalIgnoreCase))
             {
                 var raw = path.Substring(qualifier.Length);
-                return Path.IsPathRooted(raw) && (literal || raw.IndexOfAny(Unusual) < 0) ? TrimEndSeparator(Path.GetFullPath(raw)) : null;
+                if (!Path.IsPathRooted(raw) || (!literal && raw.IndexOfAny(Unusual) >= 0))
+                {
+                    return null;
+                }
+
+                // The provider takes a qualified path as written, . and .. included (through a link, .. is the
+                // target's parent): answered here only when it is already in full form.
+                var full = TrimEndSeparator(Path.GetFullPath(raw));
+                return string.Equals(full, TrimEndSeparator(raw), StringComparison.Ordinal) ? full : null;
             }
         }
 

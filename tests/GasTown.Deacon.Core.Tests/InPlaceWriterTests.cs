@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading;
 using GasTown.Deacon.Errors;
 using GasTown.Deacon.Storage;
 using GasTown.Deacon.Watching;
@@ -61,27 +60,45 @@ public sealed class InPlaceWriterTests : IDisposable
         Assert.True(caughtMidWrite > 0, "No read caught the writer mid-write.");
     }
 
+    // The watch's own loop (Watch) only sleeps between polls, 250 ms for one town: 60 beats took 15 s of sleeping. The
+    // polls are driven here back to back, on the real clock, through the same Start and Poll the loop calls, so
+    // every read and judgement is the watch's own and the 60 beats come in about a second. Back-to-back polls
+    // meet the writer mid-write more often than spaced ones, not less.
     [Fact]
     public void A_watch_beside_a_writer_in_place_reports_no_spurious_error()
     {
         const int wanted = 60;
         var beats = 0;
+        var polls = 0;
         var problems = new List<string>();
         var worker = StressWorker.Start("write-in-place", town.Root);
         try
         {
             StressWorker.Expect(worker, "writing");
             using var watcher = new HeartbeatWatcher(new[] { town.Root }, HeartbeatThresholds.Default);
-            foreach (var change in watcher.Watch(TimeSpan.FromSeconds(30), CancellationToken.None))
+            var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(30);
+            var changes = watcher.Start();
+            while (true)
             {
-                if (change.Problem is not null)
+                foreach (var change in changes)
                 {
-                    problems.Add(change.Problem.Message);
+                    if (change.Problem is not null)
+                    {
+                        problems.Add(change.Problem.Message);
+                    }
+                    else
+                    {
+                        beats++;
+                    }
                 }
-                else if (++beats == wanted)
+
+                if (beats >= wanted || DateTimeOffset.UtcNow > deadline)
                 {
                     break;
                 }
+
+                polls++;
+                changes = watcher.Poll();
             }
         }
         finally
@@ -89,7 +106,7 @@ public sealed class InPlaceWriterTests : IDisposable
             StressWorker.Stop(worker);
         }
 
-        Assert.True(problems.Count == 0, $"{problems.Count} errors beside {beats} heartbeats, first: {problems.FirstOrDefault()}");
-        Assert.Equal(wanted, beats);
+        Assert.True(problems.Count == 0, $"{problems.Count} errors beside {beats} heartbeats in {polls} polls, first: {problems.FirstOrDefault()}");
+        Assert.True(beats >= wanted, $"Only {beats} heartbeats in {polls} polls: the writer was not seen writing.");
     }
 }

@@ -142,19 +142,7 @@ Describe 'Heartbeats for machines, under a culture with its own date and number 
     }
 }
 
-Describe 'Piping what is not a heartbeat to Write-DeaconHeartbeat' {
-    It 'is the error InputNotHeartbeat for <Case>, naming what is missing, and writes nothing' -ForEach @(
-        @{ Case = 'a string'; Value = 'alpha'; Missing = 'TimestampUtc' }
-        @{ Case = 'an object without a cycle'; Value = [pscustomobject]@{ TimestampUtc = '2025-12-01T10:00:00Z' }; Missing = 'Cycle' }
-    ) {
-        $target = New-TestTown (Join-Path $TestDrive "not-$([guid]::NewGuid().ToString('N'))")
-        $null = $Value | Write-DeaconHeartbeat -TownRoot $target -ErrorVariable errs -ErrorAction SilentlyContinue
-        $errs[0].FullyQualifiedErrorId | Should -Be 'InputNotHeartbeat,GasTown.Deacon.Commands.WriteDeaconHeartbeatCommand'
-        $errs[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
-        $errs[0].Exception.Message | Should -BeLike "*$Missing*"
-        Test-Path (Join-Path $target 'deacon') | Should -BeFalse
-    }
-
+Describe 'A heartbeat through Export-Csv and Import-Csv' {
     It 'writes an object carrying the fields by name, such as one read back from CSV' {
         $target = New-TestTown (Join-Path $TestDrive 'from-csv')
         $csv = Join-Path $TestDrive 'one.csv'

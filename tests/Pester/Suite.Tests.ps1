@@ -27,7 +27,7 @@ foreach ($test in (Invoke-Pester -Configuration $config).Tests) {
 '@
         $names = @(Invoke-Pwsh -NoProfile -NonInteractive -File $script -Pester (Get-Module Pester).Path -Path $PSScriptRoot)
         $LASTEXITCODE | Should -Be 0
-        $names.Count | Should -BeGreaterThan 200
+        $names.Count | Should -BeGreaterThan 100
         $names | Where-Object { $_ -match '<\w+>' } | Should -BeNullOrEmpty -Because 'a template left unexpanded names nothing'
         $names | Group-Object | Where-Object Count -GT 1 | ForEach-Object Name | Should -BeNullOrEmpty
     }

@@ -50,36 +50,3 @@ function Start-Pwsh {
     }
     Start-Process -FilePath $process -ArgumentList $ArgumentList -PassThru
 }
-
-# Runs a writing cmdlet in a new runspace while this process holds the town's heartbeat lock, stops it as Ctrl+C
-# does once it is waiting for the lock, and says how that went. The cmdlet is given a 10-minute -LockTimeout: only
-# the stop can end its wait within the 30 s allowed.
-function Stop-WhileLockHeld {
-    param([Parameter(Mandatory)] [string] $Town, [Parameter(Mandatory)] [string] $Command, [hashtable] $Parameters = @{})
-    $lock = [IO.File]::Open((Get-HeartbeatFilePath $Town) + '.lock', 'OpenOrCreate', 'ReadWrite', 'None')
-    $ps = [powershell]::Create()
-    try {
-        $null = $ps.AddCommand('Import-Module').AddParameter('Name', $env:DEACON_MODULE).AddStatement()
-        $null = $ps.AddCommand($Command).AddParameter('TownRoot', $Town).AddParameters($Parameters).
-            AddParameter('LockTimeout', [timespan]::FromMinutes(10)).AddParameter('Verbose')
-        $run = $ps.BeginInvoke()
-        # ShouldProcess reports "Performing the operation" just before the wait for the lock begins.
-        $waited = [Diagnostics.Stopwatch]::StartNew()
-        while ($ps.Streams.Verbose.Count -eq 0 -and -not $run.IsCompleted -and $waited.Elapsed.TotalSeconds -lt 60) {
-            Start-Sleep -Milliseconds 10
-        }
-        $waiting = $ps.Streams.Verbose.Count -gt 0 -and -not $run.IsCompleted
-        $stop = $ps.BeginStop($null, $null)
-        [pscustomobject]@{
-            WasWaiting = $waiting
-            Stopped    = $stop.AsyncWaitHandle.WaitOne([timespan]::FromSeconds(30))
-            State      = $ps.InvocationStateInfo.State
-            # ReadAll, not enumeration: enumerating a stream still open waits for it to close.
-            Errors     = $ps.Streams.Error.ReadAll()
-        }
-    }
-    finally {
-        $lock.Dispose()
-        $ps.Dispose()
-    }
-}

@@ -118,6 +118,14 @@ Describe 'The default table in an 80-column terminal' {
         $row | Should -Match "^…/東京都庁\s+Fresh\s"
     }
 
+    It 'shows a readable age in the default table' {
+        $aged = New-TestTown (Join-Path $TestDrive 'aged')
+        Set-AgedHeartbeat $aged ([timespan]::FromSeconds(7 * 60 + 30))
+        $text = Get-DeaconHeartbeat $aged | Out-String -Width 200
+        $text | Should -Match 'VeryStale\s+7m 3\ds'
+        $text | Should -Match "(?m)^$([regex]::Escape([GasTown.Deacon.Commands.TownRootText]::Shorten($aged, 16)))\s+VeryStale"
+    }
+
     It 'keeps the town root first in the Wide view, so that a narrow terminal still says which town' {
         $narrow = ($rows[0] | Format-Table -View Wide | Out-String -Width 80).Split([Environment]::NewLine) | Where-Object { $_.Trim() }
         $narrow[0] | Should -Match '^TownRoot\s'
