@@ -268,13 +268,21 @@ public sealed class PauseTests : IClassFixture<PowerShellSession>, IDisposable
     }
 
     [Fact]
-    public void A_directory_at_the_pause_file_is_warned_about_by_Get_and_refused_by_Update()
+    public void A_directory_at_the_pause_file_leaves_Get_Test_and_Watch_without_an_answer_and_Update_refuses()
     {
         ScratchTowns.Heartbeat(town, TimeSpan.FromMinutes(30));
         Directory.CreateDirectory(PauseFile);
-        var get = Run("Get-DeaconHeartbeat $T").NoErrors();
-        Assert.False(get.Objects<Heartbeat>().Single().Paused);
-        Assert.StartsWith($"Cannot read the Deacon's pause file '{PauseFile}': it is a directory, not a file. Treating the Deacon as not paused", Assert.Single(get.Warnings));
+        var expected = $"Cannot read the Deacon's pause file '{PauseFile}': it is a directory, not a file; whether the Deacon is paused cannot be told, so this town gets no answer.";
+        foreach (var command in new[] { "Get-DeaconHeartbeat $T", "Test-DeaconShouldPoke $T", "Watch-DeaconHeartbeat $T -Timeout 0.3" })
+        {
+            var result = Run(command);
+            Assert.Empty(result.Output);
+            Assert.Empty(result.Warnings);
+            Assert.StartsWith("HeartbeatIOError,", result.SingleError.FullyQualifiedErrorId);
+            Assert.Equal(expected, result.SingleError.Exception.Message);
+            Assert.Equal(expected, result.SingleError.ToString());
+        }
+
         var before = File.ReadAllText(ScratchTowns.HeartbeatPath(town));
         var update = Run("Update-DeaconHeartbeat $T");
         Assert.Empty(update.Output);

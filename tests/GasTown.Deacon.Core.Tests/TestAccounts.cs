@@ -74,13 +74,18 @@ internal static class TestAccounts
 
     /// <summary>
     /// The worker and the core, copied where every account may run them: the tests' own folder may lie under a home
-    /// only root can enter.
+    /// only root can enter. They come from the worker's own build (tests/GasTown.Deacon.StressWorker/bin/<configuration>/
+    /// <framework>), not from beside the tests, where a coverage run instruments the core: its tracker, run as another
+    /// account, cannot write its hits where root's run keeps them.
     /// </summary>
     private static string CopyWorker()
     {
+        var here = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var own = Path.Combine(here.Parent!.Parent!.Parent!.Parent!.FullName, "GasTown.Deacon.StressWorker", "bin", here.Parent.Name, here.Name);
+        var source = File.Exists(Path.Combine(own, "GasTown.Deacon.StressWorker.dll")) ? own : here.FullName;
         var directory = Path.Combine(Path.GetTempPath(), "gtdeacon-worker-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
-        foreach (var file in Directory.EnumerateFiles(AppContext.BaseDirectory))
+        foreach (var file in Directory.EnumerateFiles(source))
         {
             File.Copy(file, Path.Combine(directory, Path.GetFileName(file)));
         }

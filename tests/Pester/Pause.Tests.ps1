@@ -52,12 +52,3 @@ Describe 'How a pause looks' {
         finally { $PSStyle.OutputRendering = $saved; $env:NO_COLOR = $savedNoColor }
     }
 }
-
-Describe 'The pause in the module''s help' {
-    It 'is covered by about_GasTown.Deacon: the file, the cmdlets, the town settings' {
-        $text = Get-Help about_GasTown.Deacon | Out-String
-        foreach ($topic in 'THE PAUSE', '.runtime/deacon/paused.json', 'Suspend-Deacon', 'Resume-Deacon', 'DeaconPaused', 'PauseFileInvalid', 'TOWN SETTINGS', 'heartbeat_very_stale_threshold', "PSDefaultParameterValues['*-Deacon*:StaleThreshold']") {
-            $text | Should -BeLike "*$([WildcardPattern]::Escape($topic))*"
-        }
-    }
-}
