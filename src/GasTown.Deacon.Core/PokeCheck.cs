@@ -37,11 +37,6 @@ internal sealed class PokeCheck
     /// </summary>
     public static PokeCheck Run(HeartbeatStore store, HeartbeatThresholds thresholds, PauseState? pause = null)
     {
-        if (store is null)
-        {
-            throw new ArgumentNullException(nameof(store));
-        }
-
         var paused = pause is { Paused: true } ? pause : null;
         Heartbeat heartbeat;
         try

@@ -16,11 +16,6 @@ internal static class HeartbeatJsonWriter
     /// <summary>The file's bytes for <paramref name="record"/>: UTF-8 without BOM, <c>\n</c> line ends, no trailing newline.</summary>
     public static byte[] Serialize(HeartbeatRecord record)
     {
-        if (record is null)
-        {
-            throw new ArgumentNullException(nameof(record));
-        }
-
         var text = new StringBuilder(160 + record.LastAction.Length);
         text.Append("{\n  \"timestamp\": \"").Append(Rfc3339.Format(record.Timestamp));
         text.Append("\",\n  \"cycle\": ").Append(Integer(record.Cycle));

@@ -13,11 +13,6 @@ internal static class PauseJsonWriter
     /// <summary>The file's bytes for <paramref name="state"/>: UTF-8 without BOM.</summary>
     public static byte[] Serialize(PauseState state)
     {
-        if (state is null)
-        {
-            throw new ArgumentNullException(nameof(state));
-        }
-
         var text = new StringBuilder(96 + state.Reason.Length + state.PausedBy.Length);
         text.Append("{\n  \"paused\": ").Append(state.Paused ? "true" : "false");
         if (state.Reason.Length != 0)

@@ -57,11 +57,6 @@ internal sealed class ThresholdResolution
     /// <summary>Chooses the thresholds for a town with <paramref name="settings"/>, given those the caller set (null: not set).</summary>
     public static ThresholdResolution Resolve(TownSettings settings, TimeSpan? stale, TimeSpan? veryStale)
     {
-        if (settings is null)
-        {
-            throw new ArgumentNullException(nameof(settings));
-        }
-
         var problems = new List<string>();
         var usable = true;
         if (stale is null || veryStale is null)

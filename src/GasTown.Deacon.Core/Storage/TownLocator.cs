@@ -22,11 +22,6 @@ internal static class TownLocator
     /// </param>
     public static string? Find(string startDirectory, Func<string, string?> getEnvironmentVariable)
     {
-        if (getEnvironmentVariable is null)
-        {
-            throw new ArgumentNullException(nameof(getEnvironmentVariable));
-        }
-
         // A folder on the way up that this account may not look into is passed over, as Gas Town passes it over.
         string? withTownJson = null;
         string? withMayor = null;
