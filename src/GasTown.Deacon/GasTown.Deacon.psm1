@@ -7,7 +7,8 @@ $typesFile = [IO.Path]::Combine($PSScriptRoot, 'GasTown.Deacon.types.ps1xml')
 # The core first, by path: the types file names GasTown.Deacon.HeartbeatStatus, which must be loaded when the file
 # is read. So the types file is read here, not by the manifest (which cannot choose a build for RequiredAssemblies).
 $null = [Reflection.Assembly]::LoadFrom([IO.Path]::Combine($bin, 'GasTown.Deacon.Core.dll'))
-# Import-Module from the engine itself, whatever a session may have put in its place.
-& (Get-Command Import-Module -CommandType Cmdlet -Module Microsoft.PowerShell.Core) ([IO.Path]::Combine($bin, 'GasTown.Deacon.dll')) -ErrorAction Stop
+# Import-Module from the engine itself, whatever a session may have put in its place (module-qualified: a Get-Command
+# here would cost a scheduled check a tenth of a second).
+Microsoft.PowerShell.Core\Import-Module ([IO.Path]::Combine($bin, 'GasTown.Deacon.dll')) -ErrorAction Stop
 Update-TypeData -PrependPath $typesFile
 $ExecutionContext.SessionState.Module.OnRemove = { Remove-TypeData -Path $typesFile }.GetNewClosure()

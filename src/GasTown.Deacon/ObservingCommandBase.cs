@@ -40,7 +40,7 @@ public abstract class ObservingCommandBase : TownsCommandBase
         if (staleGiven is null || veryStaleGiven is null)
         {
             // The missing one comes from each town's settings or the default: it can only be checked town by town.
-            WriteVerbose(ThresholdsMessage(staleGiven, veryStaleGiven));
+            WriteVerbose(staleGiven is null && veryStaleGiven is null ? DefaultsMessage : ThresholdsMessage(staleGiven, veryStaleGiven));
 
             return;
         }
@@ -77,6 +77,9 @@ public abstract class ObservingCommandBase : TownsCommandBase
         }
     }
 
+    // What every call that passes no threshold says: worked out once.
+    private static readonly string DefaultsMessage = ThresholdsMessage(null, null);
+
     private static string ThresholdsMessage(TimeSpan? stale, TimeSpan? veryStale) =>
         $"Thresholds: Stale from {DurationText.Format(stale ?? HeartbeatThresholds.Default.Stale)}{(stale is null ? " (default)" : string.Empty)}, "
         + $"VeryStale from {DurationText.Format(veryStale ?? HeartbeatThresholds.Default.VeryStale)}{(veryStale is null ? " (default)" : string.Empty)}, "
@@ -110,7 +113,7 @@ public abstract class ObservingCommandBase : TownsCommandBase
 
         if ((resolution.StaleSource == ThresholdSource.TownSettings || resolution.VeryStaleSource == ThresholdSource.TownSettings))
         {
-            WriteVerbose($"{townRoot}: judged by {resolution}.");
+            WriteVerbose(townRoot + ": judged by " + resolution + ".");
         }
 
         return resolution.Thresholds;

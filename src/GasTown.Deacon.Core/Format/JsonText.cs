@@ -53,7 +53,11 @@ internal static class JsonText
             {
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
-                    var key = Array.IndexOf(keys, GoKeyFold.FoldToAscii(GoJsonString.Decode(reader.ValueSpan)));
+                    var key = reader.ValueIsEscaped ? -2 : AsciiKey(reader.ValueSpan, keys);
+                    if (key == -2)
+                    {
+                        key = Array.IndexOf(keys, GoKeyFold.FoldToAscii(GoJsonString.Decode(reader.ValueSpan)));
+                    }
                     reader.Read();
                     if (key < 0)
                     {
@@ -102,9 +106,52 @@ internal static class JsonText
 
     /// <summary>
     /// The string the reader is on, decoded by Go's rules: the reader's own would throw on a lone surrogate escape or
-    /// invalid UTF-8, where Go reads U+FFFD.
+    /// invalid UTF-8, where Go reads U+FFFD. Plain ASCII, nearly every file's, needs no decoding beyond widening.
     /// </summary>
-    public static string GoString(ref Utf8JsonReader reader) => GoJsonString.Decode(reader.ValueSpan);
+    public static string GoString(ref Utf8JsonReader reader) =>
+        !reader.ValueIsEscaped && IsAscii(reader.ValueSpan) ? Encoding.ASCII.GetString(reader.ValueSpan.ToArray()) : GoJsonString.Decode(reader.ValueSpan);
+
+    /// <summary>
+    /// The index in <paramref name="keys"/> of a plain ASCII key, matched as Go folds ASCII (case aside, exactly), or
+    /// -1 for none; -2 when the key is not plain ASCII and must be folded by Go's full rules.
+    /// </summary>
+    private static int AsciiKey(ReadOnlySpan<byte> name, string[] keys)
+    {
+        if (!IsAscii(name))
+        {
+            return -2;
+        }
+
+        for (var k = 0; k < keys.Length; k++)
+        {
+            var key = keys[k];
+            var i = 0;
+            while (i < key.Length && i < name.Length && (name[i] is >= (byte)'a' and <= (byte)'z' ? name[i] - 32 : name[i]) == key[i])
+            {
+                i++;
+            }
+
+            if (i == key.Length && i == name.Length)
+            {
+                return k;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool IsAscii(ReadOnlySpan<byte> bytes)
+    {
+        foreach (var b in bytes)
+        {
+            if (b >= 0x80)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// The string the reader is on, for the key <paramref name="name"/>, as <see cref="GoString"/> reads it. Returns

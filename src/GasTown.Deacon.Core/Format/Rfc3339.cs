@@ -12,12 +12,15 @@ namespace GasTown.Deacon.Format;
 internal static class Rfc3339
 {
     /// <summary>
-    /// Formats as Go's RFC3339Nano: <c>2025-12-01T10:00:00.5Z</c>, <c>2025-12-01T10:00:00+02:00</c>. The F specifiers
-    /// drop trailing fraction zeros, and the point with them when nothing is left, as Go does.
+    /// Formats as Go's RFC3339Nano: <c>2025-12-01T10:00:00.5Z</c>, <c>2025-12-01T10:00:00+02:00</c>. The runtime's
+    /// round-trip form has seven fraction digits always; Go drops trailing zeros, and the point with them.
     /// </summary>
-    public static string Format(DateTimeOffset value) => value.ToString(
-        value.Offset == TimeSpan.Zero ? "yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFF'Z'" : "yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFFzzz",
-        CultureInfo.InvariantCulture);
+    public static string Format(DateTimeOffset value)
+    {
+        var text = value.ToString("o", CultureInfo.InvariantCulture);
+        var clock = text.Substring(0, 27).TrimEnd('0').TrimEnd('.');
+        return value.Offset == TimeSpan.Zero ? clock + "Z" : clock + text.Substring(27);
+    }
 
     /// <summary>
     /// Parses a timestamp as Go's <c>time.Time.UnmarshalJSON</c> does, from Go 1.20 on: it tries a strict RFC 3339

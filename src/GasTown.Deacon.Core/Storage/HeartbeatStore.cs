@@ -276,6 +276,17 @@ public sealed class HeartbeatStore
     {
         try
         {
+#if NET8_0_OR_GREATER
+            // A bare handle, as File.ReadAllBytes reads: a FileStream sets up a strategy and its checks around the same calls.
+            using var handle = File.OpenHandle(FilePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            var buffer = BufferFor(RandomAccess.GetLength(handle));
+            length = 0;
+            int read;
+            while (length < buffer.Length && (read = RandomAccess.Read(handle, buffer.AsSpan(length), length)) > 0)
+            {
+                length += read;
+            }
+#else
             using var stream = new FileStream(FilePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1);
             var buffer = BufferFor(stream.Length);
             length = 0;
@@ -284,6 +295,7 @@ public sealed class HeartbeatStore
             {
                 length += read;
             }
+#endif
 
             grew = length > buffer.Length - 1;
             return buffer;

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Management.Automation;
 using GasTown.Deacon.Storage;
 
@@ -20,7 +21,8 @@ public sealed class GetDeaconHeartbeatCommand : ObservingCommandBase
         }
 
         var heartbeat = new Heartbeat(new HeartbeatStore(townRoot).Read(), townRoot, DateTimeOffset.UtcNow, thresholds, PauseFor(townRoot));
-        WriteVerbose(FormattableString.Invariant($"Read '{heartbeat.Path}': cycle {heartbeat.Cycle}, {heartbeat.Status}, {StatusText.Age(heartbeat.Age)}, written {heartbeat.TimestampUtc}."));
+        WriteVerbose("Read '" + heartbeat.Path + "': cycle " + heartbeat.Cycle.ToString(CultureInfo.InvariantCulture) + ", " + heartbeat.Status + ", "
+            + StatusText.Age(heartbeat.Age) + ", written " + heartbeat.TimestampUtc + ".");
 
         WarnIfFuture(heartbeat, FutureConsequence(heartbeat));
         WriteObject(heartbeat);

@@ -50,7 +50,8 @@ public sealed class TestDeaconShouldPokeCommand : ObservingCommandBase
         }
         else
         {
-            WriteVerbose(FormattableString.Invariant($"{townRoot}: heartbeat {check.Heartbeat.Status}, {StatusText.Age(check.Heartbeat.Age)}, cycle {check.Heartbeat.Cycle}."));
+            WriteVerbose(townRoot + ": heartbeat " + check.Heartbeat.Status + ", " + StatusText.Age(check.Heartbeat.Age) + ", cycle "
+                + check.Heartbeat.Cycle.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".");
         }
 
         WriteObject(check.ShouldPoke);
