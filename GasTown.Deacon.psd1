@@ -9,8 +9,8 @@
     Description            = "Gas Town's Deacon heartbeat (deacon/heartbeat.json) as typed PowerShell objects: read, write and update it byte-compatibly with the Go daemon, safely under concurrent writers, and ask whether the Deacon should be poked."
     PowerShellVersion      = '5.1'
     DotNetFrameworkVersion = '4.7.2'
-    # The psm1 imports bin/net8.0 or bin/netstandard2.0 by edition, and reads GasTown.Deacon.types.ps1xml after the
-    # core it names a type of (a manifest's RequiredAssemblies and TypesToProcess cannot choose a build).
+    # The psm1 imports bin/net8.0 or bin/netstandard2.0 by edition; the type and format data name types, never load them.
+    TypesToProcess         = @('GasTown.Deacon.types.ps1xml')
     FormatsToProcess       = @('GasTown.Deacon.format.ps1xml')
     FunctionsToExport      = @()
     CmdletsToExport        = @(
