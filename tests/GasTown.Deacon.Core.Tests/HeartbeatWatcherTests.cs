@@ -139,16 +139,7 @@ public sealed class HeartbeatWatcherTests : IDisposable
         store.Update("one", cancellationToken: TestContext.Current.CancellationToken);
         using var watcher = new HeartbeatWatcher(new[] { store.TownRoot }, HeartbeatThresholds.Default, clock);
         using var seen = new System.Collections.Concurrent.BlockingCollection<WatchEvent>();
-        var watching = new System.Threading.Thread(() =>
-        {
-            foreach (var change in watcher.Watch(TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken))
-            {
-                seen.Add(change);
-            }
-
-            seen.CompleteAdding();
-        });
-        watching.Start();
+        var watching = StartWatching(watcher, TimeSpan.FromMinutes(1), seen);
         Assert.Equal("one", Next(seen).Heartbeat!.LastAction);
 
         store.Update("two", cancellationToken: TestContext.Current.CancellationToken);
@@ -208,16 +199,7 @@ public sealed class HeartbeatWatcherTests : IDisposable
         store.Update("one", cancellationToken: TestContext.Current.CancellationToken);
         using var watcher = new HeartbeatWatcher(new[] { store.TownRoot }, HeartbeatThresholds.Default, stepped);
         using var seen = new System.Collections.Concurrent.BlockingCollection<WatchEvent>();
-        var watching = new System.Threading.Thread(() =>
-        {
-            foreach (var change in watcher.Watch(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken))
-            {
-                seen.Add(change);
-            }
-
-            seen.CompleteAdding();
-        });
-        watching.Start();
+        var watching = StartWatching(watcher, TimeSpan.FromSeconds(15), seen);
         Assert.Equal(HeartbeatStatus.Fresh, Next(seen).Heartbeat!.Status);
 
         // The wall clock jumps; the watch reports the turn it causes and goes on: 15 s have not passed.
@@ -228,6 +210,22 @@ public sealed class HeartbeatWatcherTests : IDisposable
         // 15 s of monotonic time end it, however far the wall clock went.
         stepped.Advance(TimeSpan.FromSeconds(15));
         Assert.True(watching.Join(TimeSpan.FromSeconds(30)), "the watch did not end once 15 s had passed on its monotonic clock");
+    }
+
+    /// <summary>Runs the watch on a thread of its own, each event into <paramref name="seen"/>, which completes when it ends.</summary>
+    private static System.Threading.Thread StartWatching(HeartbeatWatcher watcher, TimeSpan timeout, System.Collections.Concurrent.BlockingCollection<WatchEvent> seen)
+    {
+        var watching = new System.Threading.Thread(() =>
+        {
+            foreach (var change in watcher.Watch(timeout, TestContext.Current.CancellationToken))
+            {
+                seen.Add(change);
+            }
+
+            seen.CompleteAdding();
+        });
+        watching.Start();
+        return watching;
     }
 
     // A generous guard against a hang, not a threshold: the write is seen at the next poll, within a second.
