@@ -104,16 +104,8 @@ public abstract class DeaconCommandBase : PSCmdlet, IDisposable
         // A town is the usual case, and the cheapest to tell: the walk up the folders is only for the slip.
         if (!TownLocator.IsTown(townRoot) && System.IO.Directory.Exists(townRoot))
         {
-            throw new NotATownRootException(townRoot, TownRoots.EnclosingTown(townRoot), TownRoots.NotATownHint(townRoot) + " Nothing was written.");
-        }
-    }
-
-    /// <summary>Warns when <paramref name="townRoot"/> is not a town, naming the town it lies in, if any.</summary>
-    protected void WarnIfNotATown(string townRoot)
-    {
-        if (TownRoots.NotATownHint(townRoot) is { } hint)
-        {
-            WriteWarning(hint);
+            var enclosing = TownRoots.EnclosingTown(townRoot);
+            throw new NotATownRootException(townRoot, enclosing, TownRoots.NotATownHint(townRoot, enclosing) + " Nothing was written.");
         }
     }
 

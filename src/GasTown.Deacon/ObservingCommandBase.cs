@@ -111,7 +111,7 @@ public abstract class ObservingCommandBase : TownsCommandBase
             return null;
         }
 
-        if ((resolution.StaleSource == ThresholdSource.TownSettings || resolution.VeryStaleSource == ThresholdSource.TownSettings))
+        if (resolution.StaleSource == ThresholdSource.TownSettings || resolution.VeryStaleSource == ThresholdSource.TownSettings)
         {
             WriteVerbose(townRoot + ": judged by " + resolution + ".");
         }

@@ -55,18 +55,14 @@ internal static class TownRoots
     /// it when there is one: <c>&lt;town&gt;/deacon</c> is an easy slip. Null when <paramref name="townRoot"/> is a town.
     /// </summary>
     /// <exception cref="HeartbeatIOException">The directory cannot be looked into.</exception>
-    public static string? NotATownHint(string townRoot)
-    {
-        if (TownLocator.IsTown(townRoot))
-        {
-            return null;
-        }
+    public static string? NotATownHint(string townRoot) =>
+        TownLocator.IsTown(townRoot) ? null : NotATownHint(townRoot, EnclosingTown(townRoot));
 
-        var enclosing = EnclosingTown(townRoot);
-        return enclosing is null
+    /// <summary>The same wording, for a directory known not to be a town, lying in <paramref name="enclosing"/> (null: none).</summary>
+    public static string NotATownHint(string townRoot, string? enclosing) =>
+        enclosing is null
             ? $"'{townRoot}' is not a town root: it has no mayor/ folder."
             : $"'{townRoot}' is not a town root: it lies inside the town '{enclosing}'. Did you mean -TownRoot '{enclosing}'?";
-    }
 
     /// <summary>The town holding <paramref name="directory"/> from above (never the directory itself), or null.</summary>
     public static string? EnclosingTown(string directory)

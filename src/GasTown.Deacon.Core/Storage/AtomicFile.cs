@@ -31,9 +31,16 @@ internal static class AtomicFile
     {
         var directory = Path.GetDirectoryName(target)!;
         var name = Path.GetFileName(target);
-        RequireWritableInPlace(target);
-        SweepOrphans(directory, name + ".*.tmp", orphanAge);
-        SweepOrphans(directory, ShortTempPattern, orphanAge);
+
+        // One look at what is replaced: a file (not a link or a folder in its place) whose owner, group and mode the
+        // new one takes, and which the caller must be allowed to write.
+        var replacesFile = TryGetAttributes(target) is FileAttributes existing && (existing & (FileAttributes.ReparsePoint | FileAttributes.Directory)) == 0;
+        if (replacesFile)
+        {
+            RequireWritableInPlace(target);
+        }
+
+        SweepOrphans(directory, name, orphanAge);
         string? temp = null;
         try
         {
@@ -45,7 +52,7 @@ internal static class AtomicFile
                 file.Flush(flushToDisk: true);
             }
 
-            CopyOwnershipAndMode(target, temp, newFileMode);
+            CopyOwnershipAndMode(target, temp, newFileMode, replacesFile);
             hooks?.BeforeReplace?.Invoke(temp);
             Replace(temp, target, hooks?.BeforeReplaceRetry);
         }
@@ -72,8 +79,6 @@ internal static class AtomicFile
         return FileSystemFaults.FitsPathLimit(temp) ? temp : Path.Combine(directory, $"~{random.Substring(0, 6)}.tmp");
     }
 
-    private const string ShortTempPattern = "~??????.tmp";
-
     /// <summary>A new temp file; a name already taken (another writer's, by chance) is drawn again.</summary>
     private static FileStream CreateTemp(string directory, string name, out string temp)
     {
@@ -93,33 +98,32 @@ internal static class AtomicFile
     /// <summary>
     /// Refuses, before anything is written, a caller who may not write the existing file in place: Go's own write
     /// would be refused, and a rename (which needs only the folder) must not give the file to someone its mode
-    /// shuts out. A link or a folder in the target's place is left to the rename.
+    /// shuts out.
     /// </summary>
     private static void RequireWritableInPlace(string target)
     {
-        var attributes = TryGetAttributes(target);
-        if (attributes is FileAttributes a && (a & (FileAttributes.ReparsePoint | FileAttributes.Directory)) == 0)
+        try
         {
-            try
-            {
-                // Opened for writing, then closed: nothing is truncated or changed.
-                new FileStream(target, FileMode.Open, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, 1).Dispose();
-            }
-            catch (FileNotFoundException)
-            {
-                // Gone since the look: the rename makes it anew.
-            }
+            // Opened for writing, then closed: nothing is truncated or changed.
+            new FileStream(target, FileMode.Open, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, 1).Dispose();
+        }
+        catch (FileNotFoundException)
+        {
+            // Gone since the look: the rename makes it anew.
         }
     }
 
-    private static void SweepOrphans(string directory, string pattern, TimeSpan orphanAge)
+    /// <summary>Removes temp files of <paramref name="name"/> left by killed writers, in either form <see cref="TempName"/> gives.</summary>
+    private static void SweepOrphans(string directory, string name, TimeSpan orphanAge)
     {
         try
         {
             var cutoff = DateTime.UtcNow - orphanAge;
-            foreach (var orphan in Directory.EnumerateFiles(directory, pattern))
+            foreach (var orphan in Directory.EnumerateFiles(directory, "*.tmp"))
             {
-                if (orphanAge <= TimeSpan.Zero || File.GetLastWriteTimeUtc(orphan) < cutoff)
+                var file = Path.GetFileName(orphan);
+                var ours = file.StartsWith(name + ".", StringComparison.Ordinal) || (file.Length == 11 && file[0] == '~');
+                if (ours && (orphanAge <= TimeSpan.Zero || File.GetLastWriteTimeUtc(orphan) < cutoff))
                 {
                     TryDelete(orphan);
                 }
@@ -135,15 +139,14 @@ internal static class AtomicFile
     /// Gives the temp file what the file it replaces has: its owner and group where this process may set them (see
     /// <see cref="UnixOwnership"/>), then its mode (a change of owner may clear set-id bits). A new file gets Go's mode.
     /// </summary>
-    private static void CopyOwnershipAndMode(string target, string temp, int newFileMode)
+    private static void CopyOwnershipAndMode(string target, string temp, int newFileMode, bool replacesFile)
     {
         if (!UnixFileModes.Supported)
         {
             return;
         }
 
-        var existing = TryGetAttributes(target);
-        if (existing is FileAttributes attributes && (attributes & (FileAttributes.ReparsePoint | FileAttributes.Directory)) == 0)
+        if (replacesFile)
         {
             UnixOwnership.Copy(target, temp);
             UnixFileModes.Set(temp, UnixFileModes.Get(target) ?? newFileMode);

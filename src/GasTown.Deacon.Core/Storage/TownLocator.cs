@@ -46,7 +46,7 @@ internal static class TownLocator
         foreach (var name in EnvironmentVariables)
         {
             var value = getEnvironmentVariable(name);
-            if (!string.IsNullOrEmpty(value) && Directory.Exists(Path.Combine(value!, "mayor")))
+            if (!string.IsNullOrEmpty(value) && LooksLikeTown(value!))
             {
                 return value;
             }

@@ -18,8 +18,8 @@ public sealed class ResumeDeaconCommand : TownsCommandBase
 
     private void ResumeIn(string townRoot)
     {
-        // A town this account may not look into is said to be that, not a pause file it cannot read.
-        _ = TownLocator.IsTown(townRoot);
+        // Asked first: a town this account may not look into is said to be that, not a pause file it cannot read.
+        var isTown = TownLocator.IsTown(townRoot);
         var store = new PauseStore(townRoot);
         var found = store.Observe();
         if (found.State is null && found.Problem is null)
@@ -29,7 +29,11 @@ public sealed class ResumeDeaconCommand : TownsCommandBase
                 throw new TownRootNotFoundException(townRoot);
             }
 
-            WarnIfNotATown(townRoot);
+            if (!isTown)
+            {
+                WriteWarning(TownRoots.NotATownHint(townRoot, TownRoots.EnclosingTown(townRoot)));
+            }
+
             WriteVerbose($"{townRoot}: the Deacon is not paused (no pause file); nothing to do.");
             return;
         }
