@@ -1,5 +1,5 @@
 using System;
-using System.Globalization;
+using static System.FormattableString;
 
 namespace GasTown.Deacon;
 
@@ -14,27 +14,15 @@ public static class AgeText
             return "in " + Format(age == TimeSpan.MinValue ? TimeSpan.MaxValue : age.Negate());
         }
 
-        var seconds = (long)age.TotalSeconds;
-        var days = seconds / 86400;
-        var hours = seconds / 3600 % 24;
-        var minutes = seconds / 60 % 60;
-        var secs = seconds % 60;
-        var culture = CultureInfo.InvariantCulture;
-        if (days > 0)
-        {
-            return hours > 0 ? string.Format(culture, "{0}d {1}h", days, hours) : string.Format(culture, "{0}d", days);
-        }
-
-        if (hours > 0)
-        {
-            return minutes > 0 ? string.Format(culture, "{0}h {1}m", hours, minutes) : string.Format(culture, "{0}h", hours);
-        }
-
-        if (minutes > 0)
-        {
-            return string.Format(culture, "{0}m {1}s", minutes, secs);
-        }
-
-        return string.Format(culture, "{0}s", secs);
+        var total = (long)age.TotalSeconds;
+        var (days, hours, minutes, seconds) = (total / 86400, total / 3600 % 24, total / 60 % 60, total % 60);
+        return days > 0 ? Units(days, "d", hours, "h")
+            : hours > 0 ? Units(hours, "h", minutes, "m")
+            : minutes > 0 ? Invariant($"{minutes}m {seconds}s")
+            : Invariant($"{seconds}s");
     }
+
+    // The larger unit alone when the smaller one is zero: "2h", not "2h 0m".
+    private static string Units(long large, string largeUnit, long small, string smallUnit) =>
+        small > 0 ? Invariant($"{large}{largeUnit} {small}{smallUnit}") : Invariant($"{large}{largeUnit}");
 }

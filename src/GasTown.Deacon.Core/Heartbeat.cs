@@ -10,17 +10,11 @@ namespace GasTown.Deacon;
 /// </summary>
 public sealed class Heartbeat
 {
-    /// <summary>Observes <paramref name="record"/> of the town at <paramref name="townRoot"/> at <paramref name="now"/>.</summary>
-    public Heartbeat(HeartbeatRecord record, string townRoot, DateTimeOffset now, HeartbeatThresholds thresholds)
-        : this(record, townRoot, now, thresholds, null)
-    {
-    }
-
     /// <summary>
     /// Observes <paramref name="record"/> of the town at <paramref name="townRoot"/> at <paramref name="now"/>, its
     /// Deacon paused as <paramref name="pause"/> says (null: no pause file, or one that could not be read).
     /// </summary>
-    public Heartbeat(HeartbeatRecord record, string townRoot, DateTimeOffset now, HeartbeatThresholds thresholds, PauseState? pause)
+    public Heartbeat(HeartbeatRecord record, string townRoot, DateTimeOffset now, HeartbeatThresholds thresholds, PauseState? pause = null)
         : this(record, townRoot, HeartbeatThresholds.AgeOf((record ?? throw new ArgumentNullException(nameof(record))).Timestamp, now), thresholds, pause)
     {
     }

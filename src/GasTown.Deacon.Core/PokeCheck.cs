@@ -8,28 +8,12 @@ namespace GasTown.Deacon;
 /// The daemon's question, "should the Deacon be poked?", with what the answer rests on: the heartbeat, or why there
 /// is no usable one, and the pause. The heartbeat's own <see cref="HeartbeatStatus"/> says the rest.
 /// </summary>
-internal sealed class PokeCheck
+/// <param name="ShouldPoke">True for a missing, invalid, very stale or future heartbeat of a Deacon that is not paused.</param>
+/// <param name="Heartbeat">The heartbeat, when one could be read.</param>
+/// <param name="Problem">Why there is no usable heartbeat (missing, invalid, too large), when there is none.</param>
+/// <param name="Pause">The pause, when the Deacon is paused: then the answer is false, whatever the heartbeat says.</param>
+internal sealed record PokeCheck(bool ShouldPoke, Heartbeat? Heartbeat, HeartbeatException? Problem, PauseState? Pause)
 {
-    private PokeCheck(bool shouldPoke, Heartbeat? heartbeat, HeartbeatException? problem, PauseState? pause)
-    {
-        ShouldPoke = shouldPoke;
-        Heartbeat = heartbeat;
-        Problem = problem;
-        Pause = pause;
-    }
-
-    /// <summary>True for a missing, invalid, very stale or future heartbeat of a Deacon that is not paused.</summary>
-    public bool ShouldPoke { get; }
-
-    /// <summary>The heartbeat, when one could be read.</summary>
-    public Heartbeat? Heartbeat { get; }
-
-    /// <summary>Why there is no usable heartbeat (missing, invalid, too large), when there is none.</summary>
-    public HeartbeatException? Problem { get; }
-
-    /// <summary>The pause, when the Deacon is paused: then the answer is false, whatever the heartbeat says.</summary>
-    public PauseState? Pause { get; }
-
     /// <summary>
     /// Asks <paramref name="store"/>, knowing the Deacon's <paramref name="pause"/> (null: not paused). A paused Deacon
     /// is never poked: poking it would ask it to patrol. Failures that say nothing about the Deacon (the town root

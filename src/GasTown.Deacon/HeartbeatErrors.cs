@@ -53,13 +53,10 @@ internal static class HeartbeatErrors
                 : $"-StaleThreshold is {stale} by default: raise -VeryStaleThreshold above it, or give -StaleThreshold below {veryStale} too.";
         }
 
-        var target = resolution.StaleSource == ThresholdSource.TownSettings || resolution.VeryStaleSource == ThresholdSource.TownSettings
-            ? resolution.SettingsPath
-            : townRoot;
         return new ErrorRecord(
             new ArgumentException($"Cannot judge '{townRoot}': the stale threshold ({stale}) must be less than the very-stale threshold ({veryStale}). {fix}"),
             ErrorIds.InvalidThresholds,
             ErrorCategory.InvalidArgument,
-            target);
+            resolution.FromSettings ? resolution.SettingsPath : townRoot);
     }
 }

@@ -111,7 +111,7 @@ public abstract class ObservingCommandBase : TownsCommandBase
             return null;
         }
 
-        if (resolution.StaleSource == ThresholdSource.TownSettings || resolution.VeryStaleSource == ThresholdSource.TownSettings)
+        if (resolution.FromSettings)
         {
             WriteVerbose(townRoot + ": judged by " + resolution + ".");
         }

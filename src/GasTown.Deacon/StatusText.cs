@@ -34,15 +34,8 @@ public static class StatusText
     /// The Status cell of a heartbeat: <c>Paused</c> (cyan) when its Deacon is paused, which matters more at a glance
     /// than the age of a beat nobody expects; else its status.
     /// </summary>
-    public static string Format(HeartbeatStatus status, bool paused, bool color)
-    {
-        if (!paused)
-        {
-            return Format(status, color);
-        }
-
-        return color ? Escape + "36m" + "Paused" + Reset : "Paused";
-    }
+    public static string Format(HeartbeatStatus status, bool paused, bool color) =>
+        !paused ? Format(status, color) : color ? Escape + "36mPaused" + Reset : "Paused";
 
     /// <summary>How old a heartbeat is, in words for a message: "4s old", or "dated 2m 5s ahead of this clock".</summary>
     public static string Age(TimeSpan age) =>

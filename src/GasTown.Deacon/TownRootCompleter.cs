@@ -24,19 +24,9 @@ public sealed class TownRootCompleter : IArgumentCompleter
         string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
     {
         var typed = (wordToComplete ?? string.Empty).Trim('\'', '"');
-        string parentTyped;
-        string prefix;
         var cut = typed.LastIndexOfAny(new[] { '/', '\\' });
-        if (cut >= 0)
-        {
-            parentTyped = typed.Substring(0, cut + 1);
-            prefix = typed.Substring(cut + 1);
-        }
-        else
-        {
-            parentTyped = string.Empty;
-            prefix = typed;
-        }
+        var parentTyped = typed.Substring(0, cut + 1);
+        var prefix = typed.Substring(cut + 1);
 
         string parent;
         try

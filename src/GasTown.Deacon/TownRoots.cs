@@ -92,13 +92,9 @@ internal static class TownRoots
         {
             matches = cmdlet.SessionState.Path.GetResolvedProviderPathFromPSPath(pattern, out provider);
         }
-        catch (Exception ex) when (ex is ItemNotFoundException or System.Management.Automation.DriveNotFoundException or ProviderNotFoundException or NotSupportedException or ArgumentException)
+        catch (Exception ex) when (IsResolveFailure(ex))
         {
-            cmdlet.WriteError(new ErrorRecord(
-                new ArgumentException($"The town root '{pattern}' cannot be resolved: {ex.Message}", ex),
-                ErrorIds.TownRootNotFound,
-                ErrorCategory.ObjectNotFound,
-                pattern));
+            WriteCannotResolve(cmdlet, pattern, ex);
             return Array.Empty<string>();
         }
 
@@ -115,7 +111,7 @@ internal static class TownRoots
         }
 
         // A name such as 'town[1]' read as a pattern matches nothing but itself as written.
-        var literal = ResolveUnexpandedQuietly(cmdlet, pattern);
+        var literal = ResolveUnexpanded(cmdlet, pattern, quiet: true);
         if (literal is not null && Directory.Exists(literal))
         {
             return new[] { literal };
@@ -133,8 +129,8 @@ internal static class TownRoots
         return Array.Empty<string>();
     }
 
-    /// <summary>Resolves one path as written, or writes an error and returns null.</summary>
-    private static string? ResolveUnexpanded(PSCmdlet cmdlet, string townRoot)
+    /// <summary>Resolves one path as written; null when it cannot be, after writing why unless <paramref name="quiet"/>.</summary>
+    private static string? ResolveUnexpanded(PSCmdlet cmdlet, string townRoot, bool quiet = false)
     {
         try
         {
@@ -144,32 +140,31 @@ internal static class TownRoots
                 return TrimEndSeparator(path);
             }
 
-            WriteNotFileSystem(cmdlet, townRoot, provider);
+            if (!quiet)
+            {
+                WriteNotFileSystem(cmdlet, townRoot, provider);
+            }
         }
-        catch (Exception ex) when (ex is ItemNotFoundException or System.Management.Automation.DriveNotFoundException or ProviderNotFoundException or NotSupportedException or ArgumentException)
+        catch (Exception ex) when (IsResolveFailure(ex))
         {
-            cmdlet.WriteError(new ErrorRecord(
-                new ArgumentException($"The town root '{townRoot}' cannot be resolved: {ex.Message}", ex),
-                ErrorIds.TownRootNotFound,
-                ErrorCategory.ObjectNotFound,
-                townRoot));
+            if (!quiet)
+            {
+                WriteCannotResolve(cmdlet, townRoot, ex);
+            }
         }
 
         return null;
     }
 
-    private static string? ResolveUnexpandedQuietly(PSCmdlet cmdlet, string townRoot)
-    {
-        try
-        {
-            var path = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(townRoot, out var provider, out _);
-            return IsFileSystem(provider) ? TrimEndSeparator(path) : null;
-        }
-        catch (Exception ex) when (ex is ItemNotFoundException or System.Management.Automation.DriveNotFoundException or ProviderNotFoundException or NotSupportedException or ArgumentException)
-        {
-            return null;
-        }
-    }
+    private static bool IsResolveFailure(Exception ex) =>
+        ex is ItemNotFoundException or System.Management.Automation.DriveNotFoundException or ProviderNotFoundException or NotSupportedException or ArgumentException;
+
+    private static void WriteCannotResolve(PSCmdlet cmdlet, string townRoot, Exception ex) =>
+        cmdlet.WriteError(new ErrorRecord(
+            new ArgumentException($"The town root '{townRoot}' cannot be resolved: {ex.Message}", ex),
+            ErrorIds.TownRootNotFound,
+            ErrorCategory.ObjectNotFound,
+            townRoot));
 
     private static void WriteNotFileSystem(PSCmdlet cmdlet, string townRoot, ProviderInfo provider) =>
         cmdlet.WriteError(new ErrorRecord(

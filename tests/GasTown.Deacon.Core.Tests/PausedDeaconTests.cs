@@ -175,16 +175,6 @@ public sealed class PausedDeaconTests : IDisposable
     }
 
     [Fact]
-    public void A_watch_without_a_pause_store_ignores_the_pause()
-    {
-        var state = new HeartbeatWatchState(store, HeartbeatThresholds.Default, null);
-        store.Update(cancellationToken: TestContext.Current.CancellationToken);
-        pauses.Pause("r", "human");
-        Assert.False(state.Check(clock.GetUtcNow())!.Heartbeat!.Paused);
-        Assert.Null(state.PauseFilePath);
-    }
-
-    [Fact]
     public void The_watcher_judges_each_town_by_its_own_thresholds()
     {
         using var other = new TempTown();

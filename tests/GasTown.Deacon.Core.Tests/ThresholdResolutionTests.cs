@@ -50,7 +50,7 @@ public sealed class ThresholdResolutionTests
         var r = Settings("\"5m\"", "\"20m\"").Resolve(M10, null);
         Assert.Equal((M10, M20), (r.Stale, r.VeryStale));
         Assert.Equal((ThresholdSource.Parameter, ThresholdSource.TownSettings), (r.StaleSource, r.VeryStaleSource));
-        Assert.False(r.IsConflict);
+        Assert.NotNull(r.Thresholds);
     }
 
     [Fact]
@@ -105,19 +105,18 @@ public sealed class ThresholdResolutionTests
     public void A_parameter_that_does_not_fit_the_towns_other_threshold_is_a_conflict_not_a_warning()
     {
         var r = Settings("\"5m\"", "\"20m\"").Resolve(TimeSpan.FromMinutes(30), null);
-        Assert.True(r.IsConflict);
         Assert.Null(r.Thresholds);
         Assert.Equal((ThresholdSource.Parameter, ThresholdSource.TownSettings), (r.StaleSource, r.VeryStaleSource));
         Assert.Equal(Path, r.SettingsPath);
         Assert.Empty(r.Warnings);
 
         var withDefault = TownSettings.None.Resolve(M10, null);
-        Assert.True(withDefault.IsConflict);
+        Assert.Null(withDefault.Thresholds);
         Assert.Equal((M10, M5), (withDefault.Stale, withDefault.VeryStale));
         Assert.Equal(ThresholdSource.Default, withDefault.VeryStaleSource);
 
         var veryStaleGiven = Settings("\"5m\"", null).Resolve(null, TimeSpan.FromMinutes(4));
-        Assert.True(veryStaleGiven.IsConflict);
+        Assert.Null(veryStaleGiven.Thresholds);
         Assert.Equal(ThresholdSource.TownSettings, veryStaleGiven.StaleSource);
     }
 

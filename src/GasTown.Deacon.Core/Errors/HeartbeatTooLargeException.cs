@@ -6,17 +6,11 @@ namespace GasTown.Deacon.Errors;
 /// </summary>
 public sealed class HeartbeatTooLargeException : HeartbeatException
 {
-    /// <summary>Creates the exception for a file of <paramref name="length"/> bytes found on disk.</summary>
-    public HeartbeatTooLargeException(string path, long length, long limit)
-        : this(path, length, limit, refusedWrite: false)
-    {
-    }
-
     /// <summary>
     /// Creates the exception for <paramref name="length"/> bytes found on disk, or, with
     /// <paramref name="refusedWrite"/>, about to be written.
     /// </summary>
-    public HeartbeatTooLargeException(string path, long length, long limit, bool refusedWrite)
+    public HeartbeatTooLargeException(string path, long length, long limit, bool refusedWrite = false)
         : base(
             refusedWrite
                 ? $"The heartbeat for '{path}' would be {length} bytes, over the {limit}-byte limit every reader of it applies; nothing was written and the previous heartbeat is unchanged. Shorten the action."

@@ -11,9 +11,6 @@ namespace GasTown.Deacon.Settings;
 /// </summary>
 internal sealed class ThresholdResolution
 {
-    private static readonly string[] NoWarnings = Array.Empty<string>();
-    private string? text;
-
     private ThresholdResolution(TimeSpan stale, ThresholdSource staleSource, TimeSpan veryStale, ThresholdSource veryStaleSource, IReadOnlyList<string> warnings, string settingsPath)
     {
         Stale = stale;
@@ -30,23 +27,19 @@ internal sealed class ThresholdResolution
         }
     }
 
-    /// <summary>The thresholds to judge by; null when the given ones conflict (see <see cref="IsConflict"/>).</summary>
+    /// <summary>The thresholds to judge by; null when one given does not fit the other (stale not below very stale).</summary>
     public HeartbeatThresholds? Thresholds { get; }
 
-    /// <summary>True when the stale threshold is not below the very-stale one, one of them given by the caller.</summary>
-    public bool IsConflict => Thresholds is null;
-
-    /// <summary>The stale threshold chosen.</summary>
     public TimeSpan Stale { get; }
 
-    /// <summary>Where <see cref="Stale"/> came from.</summary>
     public ThresholdSource StaleSource { get; }
 
-    /// <summary>The very-stale threshold chosen.</summary>
     public TimeSpan VeryStale { get; }
 
-    /// <summary>Where <see cref="VeryStale"/> came from.</summary>
     public ThresholdSource VeryStaleSource { get; }
+
+    /// <summary>Whether either threshold came from the town's settings file.</summary>
+    public bool FromSettings => StaleSource == ThresholdSource.TownSettings || VeryStaleSource == ThresholdSource.TownSettings;
 
     /// <summary>What is wrong with the town's settings, each naming the file and the key, and what was done instead.</summary>
     public IReadOnlyList<string> Warnings { get; }
@@ -57,34 +50,33 @@ internal sealed class ThresholdResolution
     /// <summary>Chooses the thresholds for a town with <paramref name="settings"/>, given those the caller set (null: not set).</summary>
     public static ThresholdResolution Resolve(TownSettings settings, TimeSpan? stale, TimeSpan? veryStale)
     {
+        // A key the caller overrides is never complained about; a file broken as a whole is, unless both are given.
         var problems = new List<string>();
-        var usable = true;
-        if (stale is null || veryStale is null)
+        if (settings.FileProblem is { } fileProblem)
         {
-            if (settings.FileProblem is not null)
+            if (stale is null || veryStale is null)
             {
-                problems.Add(settings.FileProblem);
+                problems.Add(fileProblem);
             }
-            else
+        }
+        else
+        {
+            if (stale is null && settings.StaleProblem is { } staleProblem)
             {
-                if (stale is null && settings.StaleProblem is not null)
-                {
-                    problems.Add(settings.StaleProblem);
-                }
-
-                if (veryStale is null && settings.VeryStaleProblem is not null)
-                {
-                    problems.Add(settings.VeryStaleProblem);
-                }
+                problems.Add(staleProblem);
             }
 
-            usable = problems.Count == 0;
+            if (veryStale is null && settings.VeryStaleProblem is { } veryStaleProblem)
+            {
+                problems.Add(veryStaleProblem);
+            }
         }
 
+        var usable = problems.Count == 0;
         var staleSetting = usable && stale is null ? settings.StaleThreshold : null;
         var veryStaleSetting = usable && veryStale is null ? settings.VeryStaleThreshold : null;
-        var s = Choose(stale, staleSetting, HeartbeatThresholds.Default.Stale, out var sSource);
-        var v = Choose(veryStale, veryStaleSetting, HeartbeatThresholds.Default.VeryStale, out var vSource);
+        var (s, sSource) = Choose(stale, staleSetting, HeartbeatThresholds.Default.Stale);
+        var (v, vSource) = Choose(veryStale, veryStaleSetting, HeartbeatThresholds.Default.VeryStale);
 
         if (stale is null && veryStale is null && s >= v)
         {
@@ -92,50 +84,28 @@ internal sealed class ThresholdResolution
             var staleText = staleSetting is null ? $"the default stale threshold ({DurationText.Format(s)}; {TownSettings.StaleKey} is not set)" : $"{TownSettings.StaleKey} ({DurationText.Format(s)})";
             var veryStaleText = veryStaleSetting is null ? $"the default very-stale threshold ({DurationText.Format(v)}; {TownSettings.VeryStaleKey} is not set)" : $"{TownSettings.VeryStaleKey} ({DurationText.Format(v)})";
             problems.Add($"{staleText} is not below {veryStaleText}");
-            s = HeartbeatThresholds.Default.Stale;
-            v = HeartbeatThresholds.Default.VeryStale;
-            sSource = vSource = ThresholdSource.Default;
+            (s, sSource) = (HeartbeatThresholds.Default.Stale, ThresholdSource.Default);
+            (v, vSource) = (HeartbeatThresholds.Default.VeryStale, ThresholdSource.Default);
         }
 
-        var warnings = NoWarnings;
-        if (problems.Count != 0)
-        {
-            var instead = s < v
-                ? $"This town is judged as if it had no settings: Stale from {DurationText.Format(s)} ({Describe(sSource)}), VeryStale from {DurationText.Format(v)} ({Describe(vSource)})."
-                : "This town is judged as if it had no settings.";
-            warnings = new[] { $"Town settings '{settings.Path}': {string.Join("; ", problems)}. {instead}" };
-        }
-
+        var instead = s < v ? $"This town is judged as if it had no settings: {Describe(s, sSource, v, vSource)}." : "This town is judged as if it had no settings.";
+        var warnings = problems.Count == 0 ? Array.Empty<string>() : new[] { $"Town settings '{settings.Path}': {string.Join("; ", problems)}. {instead}" };
         return new ThresholdResolution(s, sSource, v, vSource, warnings, settings.Path);
     }
 
-    /// <summary>How a source reads in messages: "default", "given", "town settings".</summary>
-    public static string Describe(ThresholdSource source) => source switch
+    /// <summary>"Stale from 5m0s (town settings), VeryStale from 20m0s (town settings)".</summary>
+    public override string ToString() => Describe(Stale, StaleSource, VeryStale, VeryStaleSource);
+
+    private static string Describe(TimeSpan stale, ThresholdSource staleSource, TimeSpan veryStale, ThresholdSource veryStaleSource) =>
+        $"Stale from {DurationText.Format(stale)} ({Describe(staleSource)}), VeryStale from {DurationText.Format(veryStale)} ({Describe(veryStaleSource)})";
+
+    private static string Describe(ThresholdSource source) => source switch
     {
         ThresholdSource.Parameter => "given",
         ThresholdSource.TownSettings => "town settings",
         _ => "default",
     };
 
-    /// <summary>"Stale from 5m0s (town settings), VeryStale from 20m0s (town settings)".</summary>
-    public override string ToString() => text ??=
-        $"Stale from {DurationText.Format(Stale)} ({Describe(StaleSource)}), VeryStale from {DurationText.Format(VeryStale)} ({Describe(VeryStaleSource)})";
-
-    private static TimeSpan Choose(TimeSpan? given, TimeSpan? setting, TimeSpan fallback, out ThresholdSource source)
-    {
-        if (given is TimeSpan g)
-        {
-            source = ThresholdSource.Parameter;
-            return g;
-        }
-
-        if (setting is TimeSpan t)
-        {
-            source = ThresholdSource.TownSettings;
-            return t;
-        }
-
-        source = ThresholdSource.Default;
-        return fallback;
-    }
+    private static (TimeSpan Value, ThresholdSource Source) Choose(TimeSpan? given, TimeSpan? setting, TimeSpan fallback) =>
+        given is { } g ? (g, ThresholdSource.Parameter) : setting is { } t ? (t, ThresholdSource.TownSettings) : (fallback, ThresholdSource.Default);
 }

@@ -92,18 +92,18 @@ internal sealed class TownSettings
             var root = document.RootElement;
             if (root.ValueKind == JsonValueKind.Null)
             {
-                return new TownSettings(path, true, null, null, null, null, null);
+                return Broken(path, null);
             }
 
             if (root.ValueKind != JsonValueKind.Object)
             {
-                return Broken(path, $"it holds {Describe(root.ValueKind)}, not a settings object");
+                return Broken(path, $"it holds {JsonText.Describe(root.ValueKind)}, not a settings object");
             }
 
             if (!TryObject(root, "operational", out var operational, out var problem)
                 || !TryObject(operational, "deacon", out var deacon, out problem))
             {
-                return problem is null ? new TownSettings(path, true, null, null, null, null, null) : Broken(path, problem);
+                return Broken(path, problem);
             }
 
             ReadDuration(deacon, StaleKey, out var stale, out var staleProblem);
@@ -111,9 +111,6 @@ internal sealed class TownSettings
             return new TownSettings(path, true, stale, veryStale, staleProblem, veryStaleProblem, null);
         }
     }
-
-    /// <summary>A settings file that is there but could not be read.</summary>
-    public static TownSettings Unreadable(string path, string problem) => Broken(path, problem);
 
     /// <summary>
     /// The thresholds a town with these settings is judged by, given those the caller set (null: not set). Without
@@ -124,7 +121,8 @@ internal sealed class TownSettings
             ? unparameterised ??= ThresholdResolution.Resolve(this, null, null)
             : ThresholdResolution.Resolve(this, stale, veryStale);
 
-    private static TownSettings Broken(string path, string problem) => new(path, true, null, null, null, null, problem);
+    /// <summary>A settings file that is there and sets nothing, for <paramref name="problem"/> with it as a whole (null: none).</summary>
+    public static TownSettings Broken(string path, string? problem) => new(path, true, null, null, null, null, problem);
 
     /// <summary>
     /// The member <paramref name="name"/> of <paramref name="parent"/> as an object. False with no problem when it
@@ -141,7 +139,7 @@ internal sealed class TownSettings
         if (value.ValueKind != JsonValueKind.Object)
         {
             var key = name == "deacon" ? "operational.deacon" : name;
-            problem = $"{key} is {Describe(value.ValueKind)}, not an object";
+            problem = $"{key} is {JsonText.Describe(value.ValueKind)}, not an object";
             return false;
         }
 
@@ -160,7 +158,7 @@ internal sealed class TownSettings
 
         if (element.ValueKind != JsonValueKind.String)
         {
-            problem = $"{key} is {Describe(element.ValueKind)}, not a Go duration string such as \"5m\"";
+            problem = $"{key} is {JsonText.Describe(element.ValueKind)}, not a Go duration string such as \"5m\"";
             return;
         }
 
@@ -228,6 +226,4 @@ internal sealed class TownSettings
 
         return GoKeyFold.FoldToAscii(key) is { } folded && string.Equals(folded, name, StringComparison.OrdinalIgnoreCase);
     }
-
-    private static string Describe(JsonValueKind kind) => JsonText.Describe(kind);
 }

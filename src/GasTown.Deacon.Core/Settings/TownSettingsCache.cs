@@ -55,10 +55,10 @@ internal sealed class TownSettingsCache
                 return TownSettings.None;
             case FileStampKind.Directory:
                 // A mistake worth a warning, where a missing file is not.
-                return TownSettings.Unreadable(path, "it is a directory, not a file");
+                return TownSettings.Broken(path, "it is a directory, not a file");
         }
 
-        if (entry is not null && entry.Length == stamp.Length && entry.Written == stamp.WrittenUtcTicks)
+        if (entry is not null && entry.Stamp.Equals(stamp))
         {
             return entry.Settings;
         }
@@ -81,7 +81,7 @@ internal sealed class TownSettingsCache
             entries.Clear();
         }
 
-        entries[path] = new Entry(info, stamp.Length, stamp.WrittenUtcTicks, settings);
+        entries[path] = new Entry(info, stamp, settings);
         return settings;
     }
 
@@ -97,7 +97,7 @@ internal sealed class TownSettingsCache
             TownLocator.IsTown(townRoot);
         }
 
-        return TownSettings.Unreadable(path, "it cannot be read: " + FileSystemFaults.Describe(FileSystemFaults.Classify(exception, path), exception, path));
+        return TownSettings.Broken(path, "it cannot be read: " + FileSystemFaults.Describe(FileSystemFaults.Classify(exception, path), exception, path));
     }
 
     private TownSettings Read(string townRoot, string path, long length, out bool cacheable)
@@ -106,7 +106,7 @@ internal sealed class TownSettingsCache
         cacheable = false;
         if (length > MaxFileSize)
         {
-            return TownSettings.Unreadable(path, $"it is {length} bytes, over the {MaxFileSize}-byte limit for a settings file; it was not read");
+            return TownSettings.Broken(path, $"it is {length} bytes, over the {MaxFileSize}-byte limit for a settings file; it was not read");
         }
 
         byte[] bytes;
@@ -128,23 +128,6 @@ internal sealed class TownSettingsCache
         return TownSettings.Parse(bytes, path);
     }
 
-    private sealed class Entry
-    {
-        public Entry(FileInfo info, long length, long written, TownSettings settings)
-        {
-            Info = info;
-            Length = length;
-            Written = written;
-            Settings = settings;
-        }
-
-        /// <summary>The look at the file, kept and refreshed on each call; callers lock it while they do.</summary>
-        public FileInfo Info { get; }
-
-        public long Length { get; }
-
-        public long Written { get; }
-
-        public TownSettings Settings { get; }
-    }
+    // The look at the file is kept and refreshed on each call; callers lock it while they do.
+    private sealed record Entry(FileInfo Info, FileStamp Stamp, TownSettings Settings);
 }

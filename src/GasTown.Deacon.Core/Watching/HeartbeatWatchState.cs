@@ -13,7 +13,7 @@ internal sealed class HeartbeatWatchState
 {
     private readonly HeartbeatStore store;
     private readonly HeartbeatThresholds thresholds;
-    private readonly PauseStore? pauseStore;
+    private readonly PauseStore pauseStore;
     private HeartbeatRecord? lastRecord;
     private HeartbeatStatus? lastStatus;
     private string? lastProblem;
@@ -22,19 +22,10 @@ internal sealed class HeartbeatWatchState
 
     /// <summary>Watches the town of <paramref name="store"/> against <paramref name="thresholds"/>, and its Deacon's pause.</summary>
     public HeartbeatWatchState(HeartbeatStore store, HeartbeatThresholds thresholds)
-        : this(store, thresholds, store is null ? null : new PauseStore(store.TownRoot))
-    {
-    }
-
-    /// <summary>
-    /// Watches the town of <paramref name="store"/> against <paramref name="thresholds"/>; a pause or resume in
-    /// <paramref name="pauseStore"/> is a change too (null: the pause is not looked at).
-    /// </summary>
-    public HeartbeatWatchState(HeartbeatStore store, HeartbeatThresholds thresholds, PauseStore? pauseStore)
     {
         this.store = store ?? throw new ArgumentNullException(nameof(store));
         this.thresholds = thresholds ?? throw new ArgumentNullException(nameof(thresholds));
-        this.pauseStore = pauseStore;
+        pauseStore = new PauseStore(store.TownRoot);
     }
 
     /// <summary>The town watched.</summary>
@@ -43,8 +34,8 @@ internal sealed class HeartbeatWatchState
     /// <summary>The heartbeat file watched.</summary>
     public string FilePath => store.FilePath;
 
-    /// <summary>The pause file watched, or null when the pause is not looked at.</summary>
-    public string? PauseFilePath => pauseStore?.FilePath;
+    /// <summary>The pause file watched.</summary>
+    public string PauseFilePath => pauseStore.FilePath;
 
     /// <summary>
     /// When the last heartbeat seen will change status with no write at all (Future to Fresh, Fresh to Stale,
@@ -83,7 +74,7 @@ internal sealed class HeartbeatWatchState
         // The pause first. An invalid pause file is reported once, like a problem with the heartbeat, and meanwhile
         // the Deacon counts as not paused, as gt deacon status counts it. One that cannot be read at all leaves the
         // town with no answer: its Deacon may be paused.
-        var pause = pauseStore?.Observe() ?? PauseObservation.None;
+        var pause = pauseStore.Observe();
         if (pause.Problem is HeartbeatIOException unreadable)
         {
             lastPauseProblem = null;

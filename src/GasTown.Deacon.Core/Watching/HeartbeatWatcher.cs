@@ -236,7 +236,7 @@ public sealed class HeartbeatWatcher : IDisposable
             try
             {
                 info = new FileInfo(state.FilePath);
-                pauseInfo = state.PauseFilePath is string pauseFile ? new FileInfo(pauseFile) : null;
+                pauseInfo = new FileInfo(state.PauseFilePath);
             }
             catch (Exception ex) when (ex is ArgumentException or PathTooLongException or NotSupportedException or SecurityException)
             {

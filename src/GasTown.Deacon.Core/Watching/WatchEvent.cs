@@ -5,11 +5,6 @@ namespace GasTown.Deacon.Watching;
 /// <summary>One thing a watch reports: a town's heartbeat as it now is, or why it cannot be read.</summary>
 public sealed class WatchEvent
 {
-    internal WatchEvent(string townRoot, Heartbeat? heartbeat, HeartbeatException? problem)
-        : this(townRoot, heartbeat, problem, null)
-    {
-    }
-
     internal WatchEvent(string townRoot, Heartbeat? heartbeat, HeartbeatException? problem, HeartbeatException? pauseProblem)
     {
         TownRoot = townRoot;

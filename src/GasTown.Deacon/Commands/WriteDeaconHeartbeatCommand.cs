@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
 using GasTown.Deacon.Storage;
@@ -85,19 +84,10 @@ public sealed class WriteDeaconHeartbeatCommand : DeaconCommandBase
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        HeartbeatRecord? record;
         string? ownTown = null;
-        if (InputObject is not null)
-        {
-            record = FromInput(InputObject, out ownTown);
-            if (record is null)
-            {
-                return;
-            }
-        }
-        else
-        {
-            record = new HeartbeatRecord
+        var record = InputObject is not null
+            ? FromInput(InputObject, out ownTown)
+            : new HeartbeatRecord
             {
                 Timestamp = MyInvocation.BoundParameters.ContainsKey(nameof(Timestamp)) ? Timestamp : DateTimeOffset.UtcNow,
                 Cycle = Cycle,
@@ -105,33 +95,21 @@ public sealed class WriteDeaconHeartbeatCommand : DeaconCommandBase
                 HealthyAgents = HealthyAgents,
                 UnhealthyAgents = UnhealthyAgents,
             };
+        if (record is null)
+        {
+            return;
         }
 
-        IEnumerable<string> townRoots;
-        if (LiteralTownRoot is not null)
+        if (TownRoot is null && LiteralTownRoot is null && InputObject is not null && string.IsNullOrEmpty(ownTown))
         {
-            townRoots = TownRoots.Resolve(this, new[] { LiteralTownRoot }, literal: true);
-        }
-        else if (TownRoot is not null)
-        {
-            townRoots = TownRoots.Resolve(this, new[] { TownRoot }, literal: false);
-        }
-        else if (InputObject is not null)
-        {
-            if (string.IsNullOrEmpty(ownTown))
-            {
-                WriteError(NotAHeartbeat(InputObject, "it has no TownRoot; give -TownRoot"));
-                return;
-            }
-
-            townRoots = TownRoots.Resolve(this, new[] { ownTown! }, literal: true);
-        }
-        else
-        {
-            townRoots = new[] { TownRoots.Discover(this) };
+            WriteError(NotAHeartbeat(InputObject, "it has no TownRoot; give -TownRoot"));
+            return;
         }
 
-        ForEachTown(townRoots, townRoot => WriteTo(townRoot, record), writing: true);
+        // No town given and none of the heartbeat's own: the town holding the current location.
+        var townRoot = TownRoot ?? LiteralTownRoot ?? ownTown;
+        var townRoots = TownRoots.Resolve(this, townRoot is null ? null : new[] { townRoot }, literal: TownRoot is null);
+        ForEachTown(townRoots, town => WriteTo(town, record), writing: true);
     }
 
     private void WriteTo(string townRoot, HeartbeatRecord record)
