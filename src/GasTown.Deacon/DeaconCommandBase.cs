@@ -41,7 +41,11 @@ public abstract class DeaconCommandBase : PSCmdlet, IDisposable
             }
             catch (Exception ex) when (ex is System.IO.IOException or UnauthorizedAccessException)
             {
-                WriteFailure(townRoot, TownFailure(townRoot, ex), writing);
+                // Worded as the core words its own.
+                WriteFailure(
+                    townRoot,
+                    ex is UnauthorizedAccessException ? HeartbeatIOException.TownDenied(townRoot, ex) : new HeartbeatIOException("Cannot use the town", townRoot, ex),
+                    writing);
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
@@ -49,12 +53,6 @@ public abstract class DeaconCommandBase : PSCmdlet, IDisposable
             }
         }
     }
-
-    /// <summary>A file-system failure met somewhere in a town, worded as the core words its own.</summary>
-    private static HeartbeatIOException TownFailure(string townRoot, Exception exception) =>
-        exception is UnauthorizedAccessException
-            ? HeartbeatIOException.TownDenied(townRoot, exception)
-            : new HeartbeatIOException("Cannot use the town", townRoot, exception);
 
     /// <summary>
     /// Writes the core's <paramref name="failure"/> for the town at <paramref name="townRoot"/> as a non-terminating

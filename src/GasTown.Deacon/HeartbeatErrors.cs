@@ -8,7 +8,11 @@ namespace GasTown.Deacon.Commands;
 /// <summary>Maps the core's failures to ErrorRecords with a stable id, the right category and the path as target.</summary>
 internal static class HeartbeatErrors
 {
-    public static ErrorRecord ToErrorRecord(HeartbeatException exception, bool writing)
+    /// <summary>
+    /// The record for <paramref name="exception"/>; <paramref name="details"/>, when given, is what is shown in place of
+    /// its message (what the cmdlet made of it), with <paramref name="recommendedAction"/>.
+    /// </summary>
+    public static ErrorRecord ToErrorRecord(HeartbeatException exception, bool writing, string? details = null, string? recommendedAction = null)
     {
         var (id, category) = exception switch
         {
@@ -28,7 +32,10 @@ internal static class HeartbeatErrors
             HeartbeatIOException { Fault: HeartbeatIOFault.PathTooLong } => (ErrorIds.HeartbeatIOError, ErrorCategory.InvalidArgument),
             _ => (ErrorIds.HeartbeatIOError, writing ? ErrorCategory.WriteError : ErrorCategory.ReadError),
         };
-        return new ErrorRecord(exception, id, category, exception.Path);
+        return new ErrorRecord(exception, id, category, exception.Path)
+        {
+            ErrorDetails = details is null ? null : new ErrorDetails(details) { RecommendedAction = recommendedAction },
+        };
     }
 
     public static ErrorRecord InvalidThresholds(ArgumentException exception) =>

@@ -37,11 +37,11 @@ public abstract class ObservingCommandBase : TownsCommandBase
         var bound = MyInvocation.BoundParameters;
         staleGiven = bound.ContainsKey(nameof(StaleThreshold)) ? StaleThreshold : null;
         veryStaleGiven = bound.ContainsKey(nameof(VeryStaleThreshold)) ? VeryStaleThreshold : null;
+        WriteVerbose(staleGiven is null && veryStaleGiven is null ? DefaultsMessage : ThresholdsMessage(staleGiven, veryStaleGiven));
+
+        // With one missing, it comes from each town's settings or the default: it can only be checked town by town.
         if (staleGiven is null || veryStaleGiven is null)
         {
-            // The missing one comes from each town's settings or the default: it can only be checked town by town.
-            WriteVerbose(staleGiven is null && veryStaleGiven is null ? DefaultsMessage : ThresholdsMessage(staleGiven, veryStaleGiven));
-
             return;
         }
 
@@ -55,7 +55,6 @@ public abstract class ObservingCommandBase : TownsCommandBase
         }
 
         Thresholds = new HeartbeatThresholds(StaleThreshold, VeryStaleThreshold);
-        WriteVerbose($"Thresholds: Stale from {DurationText.Format(Thresholds.Stale)}, VeryStale from {DurationText.Format(Thresholds.VeryStale)}.");
     }
 
     /// <summary>What Get and Watch make of a Future heartbeat, for <see cref="WarnIfFuture"/>.</summary>
@@ -81,9 +80,10 @@ public abstract class ObservingCommandBase : TownsCommandBase
     private static readonly string DefaultsMessage = ThresholdsMessage(null, null);
 
     private static string ThresholdsMessage(TimeSpan? stale, TimeSpan? veryStale) =>
-        $"Thresholds: Stale from {DurationText.Format(stale ?? HeartbeatThresholds.Default.Stale)}{(stale is null ? " (default)" : string.Empty)}, "
-        + $"VeryStale from {DurationText.Format(veryStale ?? HeartbeatThresholds.Default.VeryStale)}{(veryStale is null ? " (default)" : string.Empty)}, "
-        + "unless a town's settings/config.json says otherwise.";
+        $"Thresholds: Stale from {Shown(stale, HeartbeatThresholds.Default.Stale)}, VeryStale from {Shown(veryStale, HeartbeatThresholds.Default.VeryStale)}"
+        + (stale is null || veryStale is null ? ", unless a town's settings/config.json says otherwise." : ".");
+
+    private static string Shown(TimeSpan? given, TimeSpan fallback) => DurationText.Format(given ?? fallback) + (given is null ? " (default)" : string.Empty);
 
     /// <summary>
     /// The thresholds to judge the town at <paramref name="townRoot"/> by: each as given, else as the town's

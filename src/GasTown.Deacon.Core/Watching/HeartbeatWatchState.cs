@@ -115,13 +115,9 @@ internal sealed class HeartbeatWatchState
         lastStatus = null;
         lastPause = null;
         var key = problem.GetType().Name + ":" + problem.Message;
-        if (key == lastProblem)
-        {
-            return newPauseProblem is null ? null : new WatchEvent(TownRoot, null, null, newPauseProblem);
-        }
-
+        var isNew = key != lastProblem;
         lastProblem = key;
-        return new WatchEvent(TownRoot, null, problem, newPauseProblem);
+        return isNew || newPauseProblem is not null ? new WatchEvent(TownRoot, null, isNew ? problem : null, newPauseProblem) : null;
     }
 
     private static DateTimeOffset? SafeAdd(DateTimeOffset value, TimeSpan delta)

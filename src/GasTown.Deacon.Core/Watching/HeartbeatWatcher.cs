@@ -138,22 +138,10 @@ public sealed class HeartbeatWatcher : IDisposable
     internal TimeSpan NextWait { get; private set; }
 
     /// <summary>Reads every town once.</summary>
-    internal List<WatchEvent> Start()
-    {
-        var events = new List<WatchEvent>();
-        var now = time.GetUtcNow();
-        var tick = Monotonic();
-        foreach (var town in towns)
-        {
-            Read(town, town.Stat(), town.StatPause(), now, tick, events);
-        }
+    internal List<WatchEvent> Start() => Poll(everyTown: true);
 
-        NextWait = Earliest(now);
-        return events;
-    }
-
-    /// <summary>Checks every town's metadata and reads those that may have changed.</summary>
-    internal List<WatchEvent> Poll()
+    /// <summary>Checks every town's metadata and reads those that may have changed (or all of them).</summary>
+    internal List<WatchEvent> Poll(bool everyTown = false)
     {
         var events = new List<WatchEvent>();
         var now = time.GetUtcNow();
@@ -162,7 +150,8 @@ public sealed class HeartbeatWatcher : IDisposable
         {
             var stamp = town.Stat();
             var pauseStamp = town.StatPause();
-            var due = !stamp.Equals(town.Seen)
+            var due = everyTown
+                || !stamp.Equals(town.Seen)
                 || !pauseStamp.Equals(town.PauseSeen)
                 || town.Unsettled
                 || town.AlwaysRead

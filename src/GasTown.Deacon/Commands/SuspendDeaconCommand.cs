@@ -36,6 +36,7 @@ public sealed class SuspendDeaconCommand : TownsCommandBase
         RequireTown(townRoot);
         if (!Force)
         {
+            // gt deacon pause fails too when it cannot check the pause state.
             PauseState? existing;
             try
             {
@@ -43,19 +44,13 @@ public sealed class SuspendDeaconCommand : TownsCommandBase
             }
             catch (HeartbeatIOException ex)
             {
-                // gt deacon pause fails too when it cannot check the pause state.
                 WriteError(HeartbeatErrors.ToErrorRecord(ex.WithConsequence("nothing was written"), writing: false));
                 return;
             }
             catch (HeartbeatException ex)
             {
-                // gt deacon pause fails too when it cannot check the pause state.
-                var record = HeartbeatErrors.ToErrorRecord(ex, writing: false);
-                record.ErrorDetails = new ErrorDetails($"{PauseText.Sentence(ex.Message)} Nothing was written.")
-                {
-                    RecommendedAction = "-Force replaces the file with a new pause.",
-                };
-                WriteError(record);
+                WriteError(HeartbeatErrors.ToErrorRecord(
+                    ex, writing: false, $"{PauseText.Sentence(ex.Message)} Nothing was written.", "-Force replaces the file with a new pause."));
                 return;
             }
 

@@ -118,14 +118,12 @@ public sealed class UpdateDeaconHeartbeatCommand : TownsCommandBase
         }
         catch (DeaconPausedException ex)
         {
-            var record = HeartbeatErrors.ToErrorRecord(ex, writing: true);
-            record.ErrorDetails = new ErrorDetails(
+            WriteError(HeartbeatErrors.ToErrorRecord(
+                ex,
+                writing: true,
                 $"The Deacon of '{townRoot}' is {PauseText.Describe(ex.State, DateTimeOffset.UtcNow)}. A paused Deacon must not patrol, "
-                + "so it does not beat, as with gt deacon heartbeat; nothing was written.")
-            {
-                RecommendedAction = "Resume-Deacon unpauses it; -Force beats anyway.",
-            };
-            WriteError(record);
+                    + "so it does not beat, as with gt deacon heartbeat; nothing was written.",
+                "Resume-Deacon unpauses it; -Force beats anyway."));
         }
         catch (HeartbeatIOException ex)
         {
@@ -136,13 +134,11 @@ public sealed class UpdateDeaconHeartbeatCommand : TownsCommandBase
         }
         catch (HeartbeatException ex)
         {
-            var record = HeartbeatErrors.ToErrorRecord(ex, writing: false);
-            record.ErrorDetails = new ErrorDetails(
-                $"{PauseText.Sentence(ex.Message)} Nobody can tell whether the Deacon is paused, so it does not beat, as with gt deacon heartbeat; nothing was written.")
-            {
-                RecommendedAction = "Fix the pause file, or remove it with Resume-Deacon; -Force beats anyway.",
-            };
-            WriteError(record);
+            WriteError(HeartbeatErrors.ToErrorRecord(
+                ex,
+                writing: false,
+                $"{PauseText.Sentence(ex.Message)} Nobody can tell whether the Deacon is paused, so it does not beat, as with gt deacon heartbeat; nothing was written.",
+                "Fix the pause file, or remove it with Resume-Deacon; -Force beats anyway."));
         }
 
         return false;
