@@ -68,38 +68,21 @@ internal static class FileSystemFaults
             : exception.HResult == Ewouldblock;
 
     /// <summary>What <paramref name="exception"/>, raised for <paramref name="path"/>, says went wrong.</summary>
-    public static HeartbeatIOFault Classify(Exception exception, string path)
+    public static HeartbeatIOFault Classify(Exception exception, string path) => exception switch
     {
-        if (IsDirectory(path))
+        _ when IsDirectory(path) => HeartbeatIOFault.DirectoryInTheWay,
+        UnauthorizedAccessException => HeartbeatIOFault.PermissionDenied,
+        PathTooLongException => HeartbeatIOFault.PathTooLong,
+        _ when IsWindows => Win32Code(exception.HResult) switch
         {
-            return HeartbeatIOFault.DirectoryInTheWay;
-        }
-
-        if (exception is UnauthorizedAccessException)
-        {
-            return HeartbeatIOFault.PermissionDenied;
-        }
-
-        if (exception is PathTooLongException)
-        {
-            return HeartbeatIOFault.PathTooLong;
-        }
-
-        var code = exception.HResult;
-        if (IsWindows)
-        {
-            return Win32Code(code) switch
-            {
-                ErrorWriteProtect => HeartbeatIOFault.ReadOnlyFileSystem,
-                ErrorDiskFull or ErrorHandleDiskFull => HeartbeatIOFault.NoSpace,
-                _ => HeartbeatIOFault.Other,
-            };
-        }
-
-        return code == Erofs ? HeartbeatIOFault.ReadOnlyFileSystem
-            : code == Enospc || code == Edquot ? HeartbeatIOFault.NoSpace
-            : HeartbeatIOFault.Other;
-    }
+            ErrorWriteProtect => HeartbeatIOFault.ReadOnlyFileSystem,
+            ErrorDiskFull or ErrorHandleDiskFull => HeartbeatIOFault.NoSpace,
+            _ => HeartbeatIOFault.Other,
+        },
+        _ when exception.HResult == Erofs => HeartbeatIOFault.ReadOnlyFileSystem,
+        _ when exception.HResult == Enospc || exception.HResult == Edquot => HeartbeatIOFault.NoSpace,
+        _ => HeartbeatIOFault.Other,
+    };
 
     /// <summary>The cause in plain words, without the path (the message names it once).</summary>
     public static string Describe(HeartbeatIOFault fault, Exception exception, string path) => fault switch
