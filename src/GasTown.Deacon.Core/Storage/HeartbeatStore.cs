@@ -217,7 +217,7 @@ public sealed class HeartbeatStore
         }
     }
 
-    private HeartbeatLock Lock(CancellationToken cancellationToken)
+    private IDisposable Lock(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         if (!FileSystemFaults.FitsPathLimit(FilePath))
@@ -227,7 +227,7 @@ public sealed class HeartbeatStore
                 "Cannot write the heartbeat", FilePath, HeartbeatIOFault.PathTooLong, FileSystemFaults.TooLong(FilePath), null, "nothing was written");
         }
 
-        RequireTownRoot();
+        TownLocator.RequireTownRoot(TownRoot);
         if (!Directory.Exists(DeaconDirectory))
         {
             try
@@ -250,7 +250,7 @@ public sealed class HeartbeatStore
             }
         }
 
-        return HeartbeatLock.Acquire(LockPath, LockTimeout, cancellationToken, Hooks.LockFileOpener ?? HeartbeatLock.OpenFile, Hooks.WhileLockHeld, FilePath);
+        return HeartbeatLock.Acquire(LockPath, LockTimeout, cancellationToken, Hooks.LockFileOpener, Hooks.WhileLockHeld, FilePath);
     }
 
     /// <summary>The heartbeat's bytes, refused when over the limit every reader applies: better no write than one nobody can read.</summary>
@@ -264,8 +264,6 @@ public sealed class HeartbeatStore
 
         return bytes;
     }
-
-    private void RequireTownRoot() => TownLocator.RequireTownRoot(TownRoot);
 
     /// <summary>
     /// The file's bytes, in one pass, the first <paramref name="length"/> of those returned. <paramref name="grew"/>
@@ -302,7 +300,7 @@ public sealed class HeartbeatStore
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
-            RequireTownRoot();
+            TownLocator.RequireTownRoot(TownRoot);
             throw new HeartbeatNotFoundException(FilePath);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
