@@ -19,22 +19,18 @@ internal static class AtomicFile
     /// How old a temp file must be to count as left by a killed writer: zero when the caller holds a lock that every
     /// writer takes (any temp file is then an orphan), else long enough that no live writer is still at it.
     /// </param>
-    /// <param name="hooks">Test seams (<see cref="StoreHooks.TempStreamWrapper"/>, <see cref="StoreHooks.BeforeReplace"/>, <see cref="StoreHooks.BeforeReplaceRetry"/>).</param>
+    /// <param name="hooks">The store's test seams: the temp file's stream, before the rename, before a retried rename.</param>
     /// <exception cref="IOException">The write failed; the target is unchanged and the temp file removed.</exception>
     /// <exception cref="UnauthorizedAccessException">The write was refused; the target is unchanged.</exception>
-    public static void Write(
-        string target,
-        byte[] bytes,
-        int newFileMode,
-        TimeSpan orphanAge,
-        StoreHooks? hooks = null)
+    public static void Write(string target, byte[] bytes, int newFileMode, TimeSpan orphanAge, StoreHooks hooks)
     {
         var directory = Path.GetDirectoryName(target)!;
         var name = Path.GetFileName(target);
 
         // One look at what is replaced: a file (not a link or a folder in its place) whose owner, group and mode the
         // new one takes, and which the caller must be allowed to write.
-        var replacesFile = TryGetAttributes(target) is FileAttributes existing && (existing & (FileAttributes.ReparsePoint | FileAttributes.Directory)) == 0;
+        var replacesFile = FileLinks.TryGetAttributes(target) is FileAttributes existing
+            && (existing & (FileAttributes.ReparsePoint | FileAttributes.Directory)) == 0;
         if (replacesFile)
         {
             RequireWritableInPlace(target);
@@ -46,15 +42,15 @@ internal static class AtomicFile
         {
             using (var file = CreateTemp(directory, name, out temp))
             {
-                var stream = hooks?.TempStreamWrapper?.Invoke(file) ?? file;
+                var stream = hooks.TempStreamWrapper?.Invoke(file) ?? file;
                 stream.Write(bytes, 0, bytes.Length);
                 stream.Flush();
                 file.Flush(flushToDisk: true);
             }
 
             CopyOwnershipAndMode(target, temp, newFileMode, replacesFile);
-            hooks?.BeforeReplace?.Invoke(temp);
-            Replace(temp, target, hooks?.BeforeReplaceRetry);
+            hooks.BeforeReplace?.Invoke(temp);
+            Replace(temp, target, hooks.BeforeReplaceRetry);
         }
         catch
         {
@@ -72,7 +68,7 @@ internal static class AtomicFile
     /// <c>name.XXXXXXXX.tmp</c>, or, where that would be too long, <c>~XXXXXX.tmp</c>, no longer than
     /// <c>heartbeat.json</c> or <c>paused.json</c> themselves.
     /// </summary>
-    internal static string TempName(string directory, string name)
+    private static string TempName(string directory, string name)
     {
         var random = Guid.NewGuid().ToString("N");
         var temp = Path.Combine(directory, $"{name}.{random.Substring(0, 8)}.tmp");
@@ -169,7 +165,7 @@ internal static class AtomicFile
         {
             try
             {
-                var attributes = TryGetAttributes(target);
+                var attributes = FileLinks.TryGetAttributes(target);
                 if (attributes is FileAttributes a && (a & FileAttributes.ReparsePoint) != 0)
                 {
                     File.Delete(target);
@@ -194,18 +190,6 @@ internal static class AtomicFile
                 beforeRetry?.Invoke(attempt);
                 Thread.Sleep(attempt);
             }
-        }
-    }
-
-    private static FileAttributes? TryGetAttributes(string path)
-    {
-        try
-        {
-            return File.GetAttributes(path);
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return null;
         }
     }
 

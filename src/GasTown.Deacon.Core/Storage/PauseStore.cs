@@ -157,8 +157,7 @@ public sealed class PauseStore
     /// <exception cref="HeartbeatIOException">The pause file could not be read.</exception>
     public void ThrowIfPaused()
     {
-        var state = Read();
-        if (state is { Paused: true })
+        if (Read() is { Paused: true } state)
         {
             throw new DeaconPausedException(FilePath, state);
         }
@@ -173,7 +172,7 @@ public sealed class PauseStore
     /// <exception cref="HeartbeatIOException">The write failed; a previous pause file is unchanged.</exception>
     public PauseState Pause(string? reason, string? pausedBy)
     {
-        RequireTownRoot();
+        TownLocator.RequireTownRoot(TownRoot);
         var state = new PauseState
         {
             Paused = true,
@@ -201,15 +200,10 @@ public sealed class PauseStore
     /// <exception cref="HeartbeatIOException">The file is there but could not be removed.</exception>
     public bool Resume()
     {
-        RequireTownRoot();
+        TownLocator.RequireTownRoot(TownRoot);
         try
         {
-            FileAttributes attributes;
-            try
-            {
-                attributes = File.GetAttributes(FilePath);
-            }
-            catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+            if (FileLinks.TryGetAttributes(FilePath) is not FileAttributes attributes)
             {
                 return false;
             }
@@ -228,8 +222,6 @@ public sealed class PauseStore
             throw new HeartbeatIOException("Cannot remove the Deacon's pause file", FilePath, ex);
         }
     }
-
-    private void RequireTownRoot() => TownLocator.RequireTownRoot(TownRoot);
 
     private static void EnsureDirectory(string directory)
     {
