@@ -7,10 +7,45 @@ namespace GasTown.Deacon.Storage;
 /// <summary>
 /// Replaces a small file whole: the bytes go to a uniquely named temp file beside it, are flushed to disk, then
 /// renamed over the target, so a reader sees the old file or the new one and a failed write leaves the old one
-/// whole. Temp files left by a killed writer are swept by the next one.
+/// whole. Temp files left by a killed writer are swept by the next one. Reads one whole, in one pass.
 /// </summary>
 internal static class AtomicFile
 {
+    /// <summary>
+    /// The bytes of <paramref name="path"/>, read in one pass into room for its <paramref name="size"/> when opened and
+    /// <paramref name="extra"/> bytes more (one tells a file that grew while being read, by a writer in place), the
+    /// first <paramref name="length"/> of those returned; null, unread, when it is over <paramref name="maxSize"/>.
+    /// </summary>
+    public static byte[]? Read(string path, long maxSize, int extra, out long size, out int length)
+    {
+#if NET8_0_OR_GREATER
+        // A bare handle, as File.ReadAllBytes reads: a FileStream sets up a strategy and its checks around the same calls.
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        size = RandomAccess.GetLength(handle);
+#else
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1);
+        size = stream.Length;
+#endif
+        length = 0;
+        if (size > maxSize)
+        {
+            return null;
+        }
+
+        var buffer = new byte[size + extra];
+        int read;
+#if NET8_0_OR_GREATER
+        while (length < buffer.Length && (read = RandomAccess.Read(handle, buffer.AsSpan(length), length)) > 0)
+#else
+        while (length < buffer.Length && (read = stream.Read(buffer, length, buffer.Length - length)) > 0)
+#endif
+        {
+            length += read;
+        }
+
+        return buffer;
+    }
+
     /// <summary>Writes <paramref name="bytes"/> to <paramref name="target"/>.</summary>
     /// <param name="target">The file to replace or create.</param>
     /// <param name="bytes">Its new contents.</param>

@@ -274,28 +274,9 @@ public sealed class HeartbeatStore
     {
         try
         {
-#if NET8_0_OR_GREATER
-            // A bare handle, as File.ReadAllBytes reads: a FileStream sets up a strategy and its checks around the same calls.
-            using var handle = File.OpenHandle(FilePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            var buffer = BufferFor(RandomAccess.GetLength(handle));
-            length = 0;
-            int read;
-            while (length < buffer.Length && (read = RandomAccess.Read(handle, buffer.AsSpan(length), length)) > 0)
-            {
-                length += read;
-            }
-#else
-            using var stream = new FileStream(FilePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1);
-            var buffer = BufferFor(stream.Length);
-            length = 0;
-            int read;
-            while (length < buffer.Length && (read = stream.Read(buffer, length, buffer.Length - length)) > 0)
-            {
-                length += read;
-            }
-#endif
-
-            grew = length > buffer.Length - 1;
+            var buffer = AtomicFile.Read(FilePath, MaxFileSize, 1, out var size, out length)
+                ?? throw new HeartbeatTooLargeException(FilePath, size, MaxFileSize);
+            grew = length == buffer.Length;
             return buffer;
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
@@ -308,13 +289,6 @@ public sealed class HeartbeatStore
             throw new HeartbeatIOException("Cannot read the heartbeat file", FilePath, ex);
         }
     }
-
-    /// <summary>
-    /// Room for a file of <paramref name="size"/> bytes (when opened), and one byte past it to tell a file that grew
-    /// while being read (a writer in place).
-    /// </summary>
-    private byte[] BufferFor(long size) =>
-        size > MaxFileSize ? throw new HeartbeatTooLargeException(FilePath, size, MaxFileSize) : new byte[size + 1];
 
     private DateTime LastWriteTime()
     {

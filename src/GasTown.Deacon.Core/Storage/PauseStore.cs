@@ -81,38 +81,18 @@ public sealed class PauseStore
 
                 throw new HeartbeatIOException(CannotRead, FilePath, HeartbeatIOFault.DirectoryInTheWay, "it is a directory, not a file", null);
             }
+
+            // Writers here replace the file whole. A Go writer truncates and writes in place, so a read can catch it
+            // part-way, in Go as here; what was read is judged like any other file.
+            var bytes = AtomicFile.Read(FilePath, MaxFileSize, 0, out var size, out var length)
+                ?? throw new PauseInvalidException(FilePath, $"it is {size} bytes, over the {MaxFileSize}-byte limit for a pause file; it was not read.");
+            return PauseJsonReader.Parse(new ReadOnlySpan<byte>(bytes, 0, length), FilePath);
         }
         catch (PathTooLongException)
         {
             // Five bytes longer than the heartbeat's path, it can be over the system's limit where the heartbeat's is
             // not: then no pause file can be written there (gt deacon pause could not either), so there is none.
             return null;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new HeartbeatIOException(CannotRead, FilePath, ex);
-        }
-
-        byte[] bytes;
-        int length;
-        try
-        {
-            using var stream = new FileStream(FilePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1);
-            var size = stream.Length;
-            if (size > MaxFileSize)
-            {
-                throw new PauseInvalidException(FilePath, $"it is {size} bytes, over the {MaxFileSize}-byte limit for a pause file; it was not read.");
-            }
-
-            // Writers here replace the file whole. A Go writer truncates and writes in place, so a read can catch it
-            // part-way, in Go as here; what was read is judged like any other file.
-            bytes = new byte[size];
-            length = 0;
-            int read;
-            while (length < bytes.Length && (read = stream.Read(bytes, length, bytes.Length - length)) > 0)
-            {
-                length += read;
-            }
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -123,8 +103,6 @@ public sealed class PauseStore
         {
             throw new HeartbeatIOException(CannotRead, FilePath, ex);
         }
-
-        return PauseJsonReader.Parse(new ReadOnlySpan<byte>(bytes, 0, length), FilePath);
     }
 
     /// <summary>
