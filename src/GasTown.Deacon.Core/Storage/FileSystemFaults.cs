@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using GasTown.Deacon.Errors;
@@ -54,12 +53,8 @@ internal static class FileSystemFaults
         path.Length <= 300 ? path : path.Substring(0, 120) + "\u2026" + path.Substring(path.Length - 160);
 
     /// <summary>The cause for a path over <see cref="MaxPathLength"/>.</summary>
-    public static string TooLong(string path) => string.Format(
-        CultureInfo.InvariantCulture,
-        "the path is {0:N0} {1} long, over this system's limit of {2:N0}",
-        PathLength(path),
-        IsWindows ? "characters" : "bytes",
-        MaxPathLength);
+    public static string TooLong(string path) => FormattableString.Invariant(
+        $"the path is {PathLength(path):N0} {(IsWindows ? "characters" : "bytes")} long, over this system's limit of {MaxPathLength:N0}");
 
     /// <summary>Whether opening the lock file failed only because another process holds it.</summary>
     public static bool IsContention(IOException exception) =>
