@@ -87,13 +87,9 @@ internal static class AtomicFile
             hooks.BeforeReplace?.Invoke(temp);
             Replace(temp, target, hooks.BeforeReplaceRetry);
         }
-        catch
+        catch when (temp is not null)
         {
-            if (temp is not null)
-            {
-                TryDelete(temp);
-            }
-
+            TryDelete(temp);
             throw;
         }
     }

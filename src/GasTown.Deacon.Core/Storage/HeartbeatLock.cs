@@ -141,10 +141,9 @@ internal static class HeartbeatLock
     {
         try
         {
-            var mode = likeFile is null ? null : TryGetMode(likeFile);
-            if (mode is int like)
+            if (likeFile is not null && TryGetMode(likeFile) is int like)
             {
-                UnixOwnership.Copy(likeFile!, path);
+                UnixOwnership.Copy(likeFile, path);
                 UnixFileModes.Set(path, like | ((like & 0x92) << 1)); // each w (0222) also r (0444)
             }
             else
