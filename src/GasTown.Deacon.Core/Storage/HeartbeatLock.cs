@@ -73,8 +73,10 @@ internal static class HeartbeatLock
                 throw new HeartbeatLockTimeoutException(lockPath, clock.Elapsed, contention);
             }
 
-            // A cancellation ends the wait at once, and the loop's first line throws.
             contended?.Invoke();
+
+            // A cancel ends the wait at once and the next turn's first line throws; a token that cannot be cancelled
+            // has a handle that is never set.
             cancellationToken.WaitHandle.WaitOne(pause);
             pause = Math.Min(pause * 2, 25);
         }
