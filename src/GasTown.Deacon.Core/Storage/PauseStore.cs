@@ -84,8 +84,8 @@ public sealed class PauseStore
 
             // Writers here replace the file whole. A Go writer truncates and writes in place, so a read can catch it
             // part-way, in Go as here; what was read is judged like any other file.
-            var bytes = AtomicFile.Read(FilePath, MaxFileSize, 0, out var size, out var length)
-                ?? throw new PauseInvalidException(FilePath, $"it is {size} bytes, over the {MaxFileSize}-byte limit for a pause file; it was not read.");
+            var bytes = AtomicFile.Read(FilePath, MaxFileSize, 0, out var size, out var length) ?? throw new PauseInvalidException(
+                FilePath, $"it is {size} bytes, over the {MaxFileSize}-byte limit for a pause file; it was not read.");
             return PauseJsonReader.Parse(new ReadOnlySpan<byte>(bytes, 0, length), FilePath);
         }
         catch (PathTooLongException)
