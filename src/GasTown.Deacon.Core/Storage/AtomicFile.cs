@@ -7,10 +7,45 @@ namespace GasTown.Deacon.Storage;
 /// <summary>
 /// Replaces a small file whole: the bytes go to a uniquely named temp file beside it, are flushed to disk, then
 /// renamed over the target, so a reader sees the old file or the new one and a failed write leaves the old one
-/// whole. Temp files left by a killed writer are swept by the next one.
+/// whole. Temp files left by a killed writer are swept by the next one. Reads one whole, in one pass.
 /// </summary>
 internal static class AtomicFile
 {
+    /// <summary>
+    /// The bytes of <paramref name="path"/>, read in one pass into room for its <paramref name="size"/> when opened and
+    /// <paramref name="extra"/> bytes more (one tells a file that grew while being read, by a writer in place), the
+    /// first <paramref name="length"/> of those returned; null, unread, when it is over <paramref name="maxSize"/>.
+    /// </summary>
+    public static byte[]? Read(string path, long maxSize, int extra, out long size, out int length)
+    {
+#if NET8_0_OR_GREATER
+        // A bare handle, as File.ReadAllBytes reads: a FileStream sets up a strategy and its checks around the same calls.
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        size = RandomAccess.GetLength(handle);
+#else
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1);
+        size = stream.Length;
+#endif
+        length = 0;
+        if (size > maxSize)
+        {
+            return null;
+        }
+
+        var buffer = new byte[size + extra];
+        int read;
+#if NET8_0_OR_GREATER
+        while (length < buffer.Length && (read = RandomAccess.Read(handle, buffer.AsSpan(length), length)) > 0)
+#else
+        while (length < buffer.Length && (read = stream.Read(buffer, length, buffer.Length - length)) > 0)
+#endif
+        {
+            length += read;
+        }
+
+        return buffer;
+    }
+
     /// <summary>Writes <paramref name="bytes"/> to <paramref name="target"/>.</summary>
     /// <param name="target">The file to replace or create.</param>
     /// <param name="bytes">Its new contents.</param>
@@ -19,22 +54,18 @@ internal static class AtomicFile
     /// How old a temp file must be to count as left by a killed writer: zero when the caller holds a lock that every
     /// writer takes (any temp file is then an orphan), else long enough that no live writer is still at it.
     /// </param>
-    /// <param name="hooks">Test seams (<see cref="StoreHooks.TempStreamWrapper"/>, <see cref="StoreHooks.BeforeReplace"/>, <see cref="StoreHooks.BeforeReplaceRetry"/>).</param>
+    /// <param name="hooks">The store's test seams: the temp file's stream, before the rename, before a retried rename.</param>
     /// <exception cref="IOException">The write failed; the target is unchanged and the temp file removed.</exception>
     /// <exception cref="UnauthorizedAccessException">The write was refused; the target is unchanged.</exception>
-    public static void Write(
-        string target,
-        byte[] bytes,
-        int newFileMode,
-        TimeSpan orphanAge,
-        StoreHooks? hooks = null)
+    public static void Write(string target, byte[] bytes, int newFileMode, TimeSpan orphanAge, StoreHooks hooks)
     {
         var directory = Path.GetDirectoryName(target)!;
         var name = Path.GetFileName(target);
 
         // One look at what is replaced: a file (not a link or a folder in its place) whose owner, group and mode the
         // new one takes, and which the caller must be allowed to write.
-        var replacesFile = TryGetAttributes(target) is FileAttributes existing && (existing & (FileAttributes.ReparsePoint | FileAttributes.Directory)) == 0;
+        var replacesFile = FileLinks.TryGetAttributes(target) is FileAttributes existing
+            && (existing & (FileAttributes.ReparsePoint | FileAttributes.Directory)) == 0;
         if (replacesFile)
         {
             RequireWritableInPlace(target);
@@ -46,23 +77,19 @@ internal static class AtomicFile
         {
             using (var file = CreateTemp(directory, name, out temp))
             {
-                var stream = hooks?.TempStreamWrapper?.Invoke(file) ?? file;
+                var stream = hooks.TempStreamWrapper?.Invoke(file) ?? file;
                 stream.Write(bytes, 0, bytes.Length);
                 stream.Flush();
                 file.Flush(flushToDisk: true);
             }
 
             CopyOwnershipAndMode(target, temp, newFileMode, replacesFile);
-            hooks?.BeforeReplace?.Invoke(temp);
-            Replace(temp, target, hooks?.BeforeReplaceRetry);
+            hooks.BeforeReplace?.Invoke(temp);
+            Replace(temp, target, hooks.BeforeReplaceRetry);
         }
-        catch
+        catch when (temp is not null)
         {
-            if (temp is not null)
-            {
-                TryDelete(temp);
-            }
-
+            TryDelete(temp);
             throw;
         }
     }
@@ -72,7 +99,7 @@ internal static class AtomicFile
     /// <c>name.XXXXXXXX.tmp</c>, or, where that would be too long, <c>~XXXXXX.tmp</c>, no longer than
     /// <c>heartbeat.json</c> or <c>paused.json</c> themselves.
     /// </summary>
-    internal static string TempName(string directory, string name)
+    private static string TempName(string directory, string name)
     {
         var random = Guid.NewGuid().ToString("N");
         var temp = Path.Combine(directory, $"{name}.{random.Substring(0, 8)}.tmp");
@@ -169,7 +196,7 @@ internal static class AtomicFile
         {
             try
             {
-                var attributes = TryGetAttributes(target);
+                var attributes = FileLinks.TryGetAttributes(target);
                 if (attributes is FileAttributes a && (a & FileAttributes.ReparsePoint) != 0)
                 {
                     File.Delete(target);
@@ -194,18 +221,6 @@ internal static class AtomicFile
                 beforeRetry?.Invoke(attempt);
                 Thread.Sleep(attempt);
             }
-        }
-    }
-
-    private static FileAttributes? TryGetAttributes(string path)
-    {
-        try
-        {
-            return File.GetAttributes(path);
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return null;
         }
     }
 

@@ -19,6 +19,19 @@ internal static class FileLinks
     private static readonly bool IsWindows = RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
 #endif
 
+    /// <summary>The attributes of <paramref name="path"/> (a link's own included), or null when nothing is there.</summary>
+    public static FileAttributes? TryGetAttributes(string path)
+    {
+        try
+        {
+            return File.GetAttributes(path);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>
     /// Whether <paramref name="path"/> itself is a link (dangling or not); <paramref name="target"/> is where it
     /// points, when known.
@@ -26,17 +39,7 @@ internal static class FileLinks
     public static bool IsLink(string path, out string? target)
     {
         target = null;
-        FileAttributes attributes;
-        try
-        {
-            attributes = File.GetAttributes(path);
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return false;
-        }
-
-        if ((attributes & FileAttributes.ReparsePoint) == 0)
+        if (TryGetAttributes(path) is not FileAttributes attributes || (attributes & FileAttributes.ReparsePoint) == 0)
         {
             return false;
         }

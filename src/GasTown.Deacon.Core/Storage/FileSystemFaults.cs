@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using GasTown.Deacon.Errors;
@@ -54,12 +53,8 @@ internal static class FileSystemFaults
         path.Length <= 300 ? path : path.Substring(0, 120) + "\u2026" + path.Substring(path.Length - 160);
 
     /// <summary>The cause for a path over <see cref="MaxPathLength"/>.</summary>
-    public static string TooLong(string path) => string.Format(
-        CultureInfo.InvariantCulture,
-        "the path is {0:N0} {1} long, over this system's limit of {2:N0}",
-        PathLength(path),
-        IsWindows ? "characters" : "bytes",
-        MaxPathLength);
+    public static string TooLong(string path) => FormattableString.Invariant(
+        $"the path is {PathLength(path):N0} {(IsWindows ? "characters" : "bytes")} long, over this system's limit of {MaxPathLength:N0}");
 
     /// <summary>Whether opening the lock file failed only because another process holds it.</summary>
     public static bool IsContention(IOException exception) =>
@@ -68,38 +63,21 @@ internal static class FileSystemFaults
             : exception.HResult == Ewouldblock;
 
     /// <summary>What <paramref name="exception"/>, raised for <paramref name="path"/>, says went wrong.</summary>
-    public static HeartbeatIOFault Classify(Exception exception, string path)
+    public static HeartbeatIOFault Classify(Exception exception, string path) => exception switch
     {
-        if (IsDirectory(path))
+        _ when IsDirectory(path) => HeartbeatIOFault.DirectoryInTheWay,
+        UnauthorizedAccessException => HeartbeatIOFault.PermissionDenied,
+        PathTooLongException => HeartbeatIOFault.PathTooLong,
+        _ when IsWindows => Win32Code(exception.HResult) switch
         {
-            return HeartbeatIOFault.DirectoryInTheWay;
-        }
-
-        if (exception is UnauthorizedAccessException)
-        {
-            return HeartbeatIOFault.PermissionDenied;
-        }
-
-        if (exception is PathTooLongException)
-        {
-            return HeartbeatIOFault.PathTooLong;
-        }
-
-        var code = exception.HResult;
-        if (IsWindows)
-        {
-            return Win32Code(code) switch
-            {
-                ErrorWriteProtect => HeartbeatIOFault.ReadOnlyFileSystem,
-                ErrorDiskFull or ErrorHandleDiskFull => HeartbeatIOFault.NoSpace,
-                _ => HeartbeatIOFault.Other,
-            };
-        }
-
-        return code == Erofs ? HeartbeatIOFault.ReadOnlyFileSystem
-            : code == Enospc || code == Edquot ? HeartbeatIOFault.NoSpace
-            : HeartbeatIOFault.Other;
-    }
+            ErrorWriteProtect => HeartbeatIOFault.ReadOnlyFileSystem,
+            ErrorDiskFull or ErrorHandleDiskFull => HeartbeatIOFault.NoSpace,
+            _ => HeartbeatIOFault.Other,
+        },
+        _ when exception.HResult == Erofs => HeartbeatIOFault.ReadOnlyFileSystem,
+        _ when exception.HResult == Enospc || exception.HResult == Edquot => HeartbeatIOFault.NoSpace,
+        _ => HeartbeatIOFault.Other,
+    };
 
     /// <summary>The cause in plain words, without the path (the message names it once).</summary>
     public static string Describe(HeartbeatIOFault fault, Exception exception, string path) => fault switch

@@ -27,18 +27,13 @@ namespace GasTown.Deacon.Storage;
 /// could remove the lock file another writer had just put in its place and locked, and two writers would each hold
 /// a lock. Removing it is left to a person, whom the error tells where it points.
 /// </remarks>
-internal sealed class HeartbeatLock : IDisposable
+internal static class HeartbeatLock
 {
     private const string OpenFailed = "Cannot take the heartbeat lock";
-    private readonly FileStream stream;
-
-    private HeartbeatLock(FileStream stream)
-    {
-        this.stream = stream;
-    }
 
     /// <summary>
-    /// Waits up to <paramref name="timeout"/> for the lock at <paramref name="lockPath"/>; cancelling
+    /// Waits up to <paramref name="timeout"/> for the lock at <paramref name="lockPath"/>, held until the handle returned
+    /// is disposed (the open lock file itself: the runtime's FileShare.None is the lock); cancelling
     /// <paramref name="cancellationToken"/> ends the wait at once. A new lock file is made like
     /// <paramref name="likeFile"/> (the heartbeat; null: Go's default mode). Tests may stand in for the file opening
     /// (<paramref name="open"/>) and hear of each sign of contention (<paramref name="contended"/>).
@@ -46,7 +41,7 @@ internal sealed class HeartbeatLock : IDisposable
     /// <exception cref="HeartbeatLockTimeoutException">Another holder kept it for the whole wait.</exception>
     /// <exception cref="HeartbeatIOException">The lock file cannot be opened at all; reported at once, without waiting.</exception>
     /// <exception cref="OperationCanceledException">The wait was cancelled.</exception>
-    public static HeartbeatLock Acquire(
+    public static IDisposable Acquire(
         string lockPath,
         TimeSpan timeout,
         CancellationToken cancellationToken = default,
@@ -62,10 +57,9 @@ internal sealed class HeartbeatLock : IDisposable
             IOException? contention = null;
             try
             {
-                var opened = OpenLockFile(lockPath, open ?? OpenFile, likeFile);
-                if (opened is not null)
+                if (OpenLockFile(lockPath, open ?? OpenFile, likeFile) is FileStream held)
                 {
-                    return new HeartbeatLock(opened);
+                    return held;
                 }
             }
             catch (IOException ex) when (FileSystemFaults.IsContention(ex))
@@ -80,22 +74,13 @@ internal sealed class HeartbeatLock : IDisposable
             }
 
             contended?.Invoke();
-            if (cancellationToken.CanBeCanceled)
-            {
-                cancellationToken.WaitHandle.WaitOne(pause);
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-            else
-            {
-                Thread.Sleep(pause);
-            }
 
+            // A cancel ends the wait at once and the next turn's first line throws; a token that cannot be cancelled
+            // has a handle that is never set.
+            cancellationToken.WaitHandle.WaitOne(pause);
             pause = Math.Min(pause * 2, 25);
         }
     }
-
-    /// <summary>Releases the lock.</summary>
-    public void Dispose() => stream.Dispose();
 
     /// <summary>
     /// Opens the lock file as a lock: exclusive (flock on Unix, a sharing mode on Windows), read-only unless it is
@@ -158,10 +143,9 @@ internal sealed class HeartbeatLock : IDisposable
     {
         try
         {
-            var mode = likeFile is null ? null : TryGetMode(likeFile);
-            if (mode is int like)
+            if (likeFile is not null && TryGetMode(likeFile) is int like)
             {
-                UnixOwnership.Copy(likeFile!, path);
+                UnixOwnership.Copy(likeFile, path);
                 UnixFileModes.Set(path, like | ((like & 0x92) << 1)); // each w (0222) also r (0444)
             }
             else

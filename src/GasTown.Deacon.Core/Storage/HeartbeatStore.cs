@@ -217,7 +217,7 @@ public sealed class HeartbeatStore
         }
     }
 
-    private HeartbeatLock Lock(CancellationToken cancellationToken)
+    private IDisposable Lock(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         if (!FileSystemFaults.FitsPathLimit(FilePath))
@@ -227,7 +227,7 @@ public sealed class HeartbeatStore
                 "Cannot write the heartbeat", FilePath, HeartbeatIOFault.PathTooLong, FileSystemFaults.TooLong(FilePath), null, "nothing was written");
         }
 
-        RequireTownRoot();
+        TownLocator.RequireTownRoot(TownRoot);
         if (!Directory.Exists(DeaconDirectory))
         {
             try
@@ -250,7 +250,7 @@ public sealed class HeartbeatStore
             }
         }
 
-        return HeartbeatLock.Acquire(LockPath, LockTimeout, cancellationToken, Hooks.LockFileOpener ?? HeartbeatLock.OpenFile, Hooks.WhileLockHeld, FilePath);
+        return HeartbeatLock.Acquire(LockPath, LockTimeout, cancellationToken, Hooks.LockFileOpener, Hooks.WhileLockHeld, FilePath);
     }
 
     /// <summary>The heartbeat's bytes, refused when over the limit every reader applies: better no write than one nobody can read.</summary>
@@ -265,8 +265,6 @@ public sealed class HeartbeatStore
         return bytes;
     }
 
-    private void RequireTownRoot() => TownLocator.RequireTownRoot(TownRoot);
-
     /// <summary>
     /// The file's bytes, in one pass, the first <paramref name="length"/> of those returned. <paramref name="grew"/>
     /// says the file grew while being read: one byte of room past the size tells a file that grew (a writer in place)
@@ -276,33 +274,14 @@ public sealed class HeartbeatStore
     {
         try
         {
-#if NET8_0_OR_GREATER
-            // A bare handle, as File.ReadAllBytes reads: a FileStream sets up a strategy and its checks around the same calls.
-            using var handle = File.OpenHandle(FilePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            var buffer = BufferFor(RandomAccess.GetLength(handle));
-            length = 0;
-            int read;
-            while (length < buffer.Length && (read = RandomAccess.Read(handle, buffer.AsSpan(length), length)) > 0)
-            {
-                length += read;
-            }
-#else
-            using var stream = new FileStream(FilePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1);
-            var buffer = BufferFor(stream.Length);
-            length = 0;
-            int read;
-            while (length < buffer.Length && (read = stream.Read(buffer, length, buffer.Length - length)) > 0)
-            {
-                length += read;
-            }
-#endif
-
-            grew = length > buffer.Length - 1;
+            var buffer = AtomicFile.Read(FilePath, MaxFileSize, 1, out var size, out length)
+                ?? throw new HeartbeatTooLargeException(FilePath, size, MaxFileSize);
+            grew = length == buffer.Length;
             return buffer;
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
-            RequireTownRoot();
+            TownLocator.RequireTownRoot(TownRoot);
             throw new HeartbeatNotFoundException(FilePath);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -310,13 +289,6 @@ public sealed class HeartbeatStore
             throw new HeartbeatIOException("Cannot read the heartbeat file", FilePath, ex);
         }
     }
-
-    /// <summary>
-    /// Room for a file of <paramref name="size"/> bytes (when opened), and one byte past it to tell a file that grew
-    /// while being read (a writer in place).
-    /// </summary>
-    private byte[] BufferFor(long size) =>
-        size > MaxFileSize ? throw new HeartbeatTooLargeException(FilePath, size, MaxFileSize) : new byte[size + 1];
 
     private DateTime LastWriteTime()
     {

@@ -81,38 +81,18 @@ public sealed class PauseStore
 
                 throw new HeartbeatIOException(CannotRead, FilePath, HeartbeatIOFault.DirectoryInTheWay, "it is a directory, not a file", null);
             }
+
+            // Writers here replace the file whole. A Go writer truncates and writes in place, so a read can catch it
+            // part-way, in Go as here; what was read is judged like any other file.
+            var bytes = AtomicFile.Read(FilePath, MaxFileSize, 0, out var size, out var length) ?? throw new PauseInvalidException(
+                FilePath, $"it is {size} bytes, over the {MaxFileSize}-byte limit for a pause file; it was not read.");
+            return PauseJsonReader.Parse(new ReadOnlySpan<byte>(bytes, 0, length), FilePath);
         }
         catch (PathTooLongException)
         {
             // Five bytes longer than the heartbeat's path, it can be over the system's limit where the heartbeat's is
             // not: then no pause file can be written there (gt deacon pause could not either), so there is none.
             return null;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new HeartbeatIOException(CannotRead, FilePath, ex);
-        }
-
-        byte[] bytes;
-        int length;
-        try
-        {
-            using var stream = new FileStream(FilePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1);
-            var size = stream.Length;
-            if (size > MaxFileSize)
-            {
-                throw new PauseInvalidException(FilePath, $"it is {size} bytes, over the {MaxFileSize}-byte limit for a pause file; it was not read.");
-            }
-
-            // Writers here replace the file whole. A Go writer truncates and writes in place, so a read can catch it
-            // part-way, in Go as here; what was read is judged like any other file.
-            bytes = new byte[size];
-            length = 0;
-            int read;
-            while (length < bytes.Length && (read = stream.Read(bytes, length, bytes.Length - length)) > 0)
-            {
-                length += read;
-            }
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -123,8 +103,6 @@ public sealed class PauseStore
         {
             throw new HeartbeatIOException(CannotRead, FilePath, ex);
         }
-
-        return PauseJsonReader.Parse(new ReadOnlySpan<byte>(bytes, 0, length), FilePath);
     }
 
     /// <summary>
@@ -157,8 +135,7 @@ public sealed class PauseStore
     /// <exception cref="HeartbeatIOException">The pause file could not be read.</exception>
     public void ThrowIfPaused()
     {
-        var state = Read();
-        if (state is { Paused: true })
+        if (Read() is { Paused: true } state)
         {
             throw new DeaconPausedException(FilePath, state);
         }
@@ -173,7 +150,7 @@ public sealed class PauseStore
     /// <exception cref="HeartbeatIOException">The write failed; a previous pause file is unchanged.</exception>
     public PauseState Pause(string? reason, string? pausedBy)
     {
-        RequireTownRoot();
+        TownLocator.RequireTownRoot(TownRoot);
         var state = new PauseState
         {
             Paused = true,
@@ -201,15 +178,10 @@ public sealed class PauseStore
     /// <exception cref="HeartbeatIOException">The file is there but could not be removed.</exception>
     public bool Resume()
     {
-        RequireTownRoot();
+        TownLocator.RequireTownRoot(TownRoot);
         try
         {
-            FileAttributes attributes;
-            try
-            {
-                attributes = File.GetAttributes(FilePath);
-            }
-            catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+            if (FileLinks.TryGetAttributes(FilePath) is not FileAttributes attributes)
             {
                 return false;
             }
@@ -228,8 +200,6 @@ public sealed class PauseStore
             throw new HeartbeatIOException("Cannot remove the Deacon's pause file", FilePath, ex);
         }
     }
-
-    private void RequireTownRoot() => TownLocator.RequireTownRoot(TownRoot);
 
     private static void EnsureDirectory(string directory)
     {

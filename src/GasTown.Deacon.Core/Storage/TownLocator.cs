@@ -38,9 +38,9 @@ internal static class TownLocator
             }
         }
 
-        if (withTownJson is not null || withMayor is not null)
+        if ((withTownJson ?? withMayor) is string found)
         {
-            return withTownJson ?? withMayor;
+            return found;
         }
 
         foreach (var name in EnvironmentVariables)
@@ -63,43 +63,14 @@ internal static class TownLocator
     /// This account may not look into <paramref name="directory"/>: whether it is a town cannot be told, and saying it
     /// is not one would name the wrong cause.
     /// </exception>
-    public static bool IsTown(string directory)
-    {
-        try
-        {
-            return (File.GetAttributes(Path.Combine(directory, "mayor")) & FileAttributes.Directory) != 0;
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            throw HeartbeatIOException.TownDenied(directory, ex);
-        }
-        catch (Exception ex) when (ex is IOException or ArgumentException or NotSupportedException)
-        {
-            // Missing, or a file on the way: not a town.
-            return false;
-        }
-    }
+    public static bool IsTown(string directory) => Look(directory, "mayor") is FileAttributes a && (a & FileAttributes.Directory) != 0;
 
     /// <summary>Throws unless <paramref name="townRoot"/> is a directory: one that is missing, or that this account cannot see.</summary>
     /// <exception cref="TownRootNotFoundException">There is no such directory.</exception>
     /// <exception cref="HeartbeatIOException">A folder on the way may not be looked into: it may well exist.</exception>
     public static void RequireTownRoot(string townRoot)
     {
-        FileAttributes attributes;
-        try
-        {
-            attributes = File.GetAttributes(townRoot);
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            throw HeartbeatIOException.TownDenied(townRoot, ex);
-        }
-        catch (Exception ex) when (ex is IOException or ArgumentException or NotSupportedException)
-        {
-            throw new TownRootNotFoundException(townRoot);
-        }
-
-        if ((attributes & FileAttributes.Directory) == 0)
+        if (Look(townRoot) is not FileAttributes attributes || (attributes & FileAttributes.Directory) == 0)
         {
             throw new TownRootNotFoundException(townRoot);
         }
@@ -107,4 +78,24 @@ internal static class TownLocator
 
     /// <summary>Whether <paramref name="directory"/> is a town root, false when that cannot be told (for completion).</summary>
     public static bool LooksLikeTown(string directory) => Directory.Exists(Path.Combine(directory, "mayor"));
+
+    /// <summary>
+    /// The attributes of <paramref name="townRoot"/> (or of <paramref name="child"/> in it), null when missing or a file
+    /// is on the way; a town this account may not look into throws.
+    /// </summary>
+    private static FileAttributes? Look(string townRoot, string? child = null)
+    {
+        try
+        {
+            return File.GetAttributes(child is null ? townRoot : Path.Combine(townRoot, child));
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw HeartbeatIOException.TownDenied(townRoot, ex);
+        }
+        catch (Exception ex) when (ex is IOException or ArgumentException or NotSupportedException)
+        {
+            return null;
+        }
+    }
 }

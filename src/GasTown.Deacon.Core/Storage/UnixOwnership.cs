@@ -25,26 +25,13 @@ internal static class UnixOwnership
     private static bool usable = RuntimeInformation.IsOSPlatform(OSPlatform.Linux);
 
     /// <summary>
-    /// Gives <paramref name="to"/> the owner and group of <paramref name="from"/>, as far as this process may: the
-    /// owner only as root (or with CAP_CHOWN), the group whenever the writer is in it. Returns false when nothing
-    /// could be told or set; the caller's write goes on either way.
+    /// Gives <paramref name="to"/> the owner and group of <paramref name="from"/> (following links), as far as this
+    /// process may: the owner only as root (or with CAP_CHOWN), the group whenever the writer is in it. Returns false
+    /// when nothing could be told or set; the caller's write goes on either way.
     /// </summary>
     public static bool Copy(string from, string to)
     {
-        if (!usable || !TryGet(from, out var uid, out var gid))
-        {
-            return false;
-        }
-
-        var target = NulTerminatedUtf8(to);
-        return chown(target, uid, gid) == 0 || chown(target, Unchanged, gid) == 0;
-    }
-
-    /// <summary>The owner and group of <paramref name="path"/>, following links.</summary>
-    public static bool TryGet(string path, out uint uid, out uint gid)
-    {
-        uid = gid = 0;
-        if (!usable || path.IndexOf('\0') >= 0)
+        if (!usable || from.IndexOf('\0') >= 0)
         {
             return false;
         }
@@ -52,7 +39,7 @@ internal static class UnixOwnership
         var status = new byte[StatxSize];
         try
         {
-            if (statx(AtCurrentDirectory, NulTerminatedUtf8(path), 0, WantOwnerAndGroup, status) != 0
+            if (statx(AtCurrentDirectory, NulTerminatedUtf8(from), 0, WantOwnerAndGroup, status) != 0
                 || (BitConverter.ToUInt32(status, 0) & WantOwnerAndGroup) != WantOwnerAndGroup)
             {
                 return false;
@@ -65,9 +52,9 @@ internal static class UnixOwnership
             return false;
         }
 
-        uid = BitConverter.ToUInt32(status, UidOffset);
-        gid = BitConverter.ToUInt32(status, GidOffset);
-        return true;
+        var target = NulTerminatedUtf8(to);
+        var gid = BitConverter.ToUInt32(status, GidOffset);
+        return chown(target, BitConverter.ToUInt32(status, UidOffset), gid) == 0 || chown(target, Unchanged, gid) == 0;
     }
 
     // Paths are UTF-8 on Unix; netstandard2.0 has no UTF-8 string marshalling, so the bytes are passed as they are.
