@@ -22,124 +22,8 @@ internal static class GoDuration
     /// <returns>False, with Go's reason in <paramref name="error"/>, when Go's ParseDuration returns an error.</returns>
     public static bool TryParseNanoseconds(string? text, out long nanoseconds, out string? error)
     {
-        nanoseconds = 0;
-        error = null;
-        var s = text ?? string.Empty;
-        var invalid = $"invalid duration \"{s}\"";
-        var pos = 0;
-        var negative = false;
-        if (s.Length != 0 && (s[0] == '-' || s[0] == '+'))
-        {
-            negative = s[0] == '-';
-            pos = 1;
-        }
-
-        // Go's special case: a bare zero needs no unit.
-        if (s.Length - pos == 1 && s[pos] == '0')
-        {
-            return true;
-        }
-
-        if (pos == s.Length)
-        {
-            error = invalid;
-            return false;
-        }
-
-        ulong total = 0;
-        while (pos < s.Length)
-        {
-            if (!(s[pos] == '.' || IsDigit(s[pos])))
-            {
-                error = invalid;
-                return false;
-            }
-
-            var start = pos;
-            if (!LeadingInt(s, ref pos, out var whole))
-            {
-                error = invalid;
-                return false;
-            }
-
-            var pre = pos != start;
-            ulong fraction = 0;
-            double scale = 1;
-            var post = false;
-            if (pos < s.Length && s[pos] == '.')
-            {
-                pos++;
-                var fractionStart = pos;
-                LeadingFraction(s, ref pos, out fraction, out scale);
-                post = pos != fractionStart;
-            }
-
-            if (!pre && !post)
-            {
-                error = invalid;
-                return false;
-            }
-
-            var unitStart = pos;
-            while (pos < s.Length && s[pos] != '.' && !IsDigit(s[pos]))
-            {
-                pos++;
-            }
-
-            if (pos == unitStart)
-            {
-                error = $"missing unit in duration \"{s}\"";
-                return false;
-            }
-
-            var unitText = s.Substring(unitStart, pos - unitStart);
-            var unit = Unit(unitText);
-            if (unit == 0)
-            {
-                error = $"unknown unit \"{unitText}\" in duration \"{s}\"";
-                return false;
-            }
-
-            if (whole > MinusMinValue / unit)
-            {
-                error = invalid;
-                return false;
-            }
-
-            whole *= unit;
-            if (fraction > 0)
-            {
-                // As Go: float64 keeps fractions of hours nanosecond-accurate.
-                whole += (ulong)(fraction * (unit / scale));
-                if (whole > MinusMinValue)
-                {
-                    error = invalid;
-                    return false;
-                }
-            }
-
-            total += whole;
-            if (total > MinusMinValue)
-            {
-                error = invalid;
-                return false;
-            }
-        }
-
-        if (negative)
-        {
-            nanoseconds = unchecked(-(long)total);
-            return true;
-        }
-
-        if (total > long.MaxValue)
-        {
-            error = invalid;
-            return false;
-        }
-
-        nanoseconds = (long)total;
-        return true;
+        error = Parse(text ?? string.Empty, out nanoseconds);
+        return error is null;
     }
 
     /// <summary>
@@ -152,6 +36,93 @@ internal static class GoDuration
         value = ok ? TimeSpan.FromTicks(nanoseconds / 100) : TimeSpan.Zero;
         return ok;
     }
+
+    /// <summary>Go's ParseDuration: null, or the reason Go gives; <paramref name="nanoseconds"/> is 0 on failure.</summary>
+    private static string? Parse(string s, out long nanoseconds)
+    {
+        nanoseconds = 0;
+        var pos = s.Length != 0 && s[0] is '-' or '+' ? 1 : 0;
+        var negative = pos == 1 && s[0] == '-';
+
+        // Go's special case: a bare zero needs no unit.
+        if (s.Length - pos == 1 && s[pos] == '0')
+        {
+            return null;
+        }
+
+        if (pos == s.Length)
+        {
+            return Invalid(s);
+        }
+
+        ulong total = 0;
+        while (pos < s.Length)
+        {
+            var start = pos;
+            if (!(s[pos] == '.' || IsDigit(s[pos])) || !LeadingInt(s, ref pos, out var whole))
+            {
+                return Invalid(s);
+            }
+
+            // Go's pre || post: there must be digits before the point, after it, or both.
+            var digits = pos != start;
+            ulong fraction = 0;
+            double scale = 1;
+            if (pos < s.Length && s[pos] == '.')
+            {
+                var fractionStart = ++pos;
+                LeadingFraction(s, ref pos, out fraction, out scale);
+                digits |= pos != fractionStart;
+            }
+
+            if (!digits)
+            {
+                return Invalid(s);
+            }
+
+            var unitStart = pos;
+            while (pos < s.Length && s[pos] != '.' && !IsDigit(s[pos]))
+            {
+                pos++;
+            }
+
+            if (pos == unitStart)
+            {
+                return $"missing unit in duration \"{s}\"";
+            }
+
+            var unitText = s.Substring(unitStart, pos - unitStart);
+            var unit = Unit(unitText);
+            if (unit == 0)
+            {
+                return $"unknown unit \"{unitText}\" in duration \"{s}\"";
+            }
+
+            if (whole > MinusMinValue / unit)
+            {
+                return Invalid(s);
+            }
+
+            // As Go: float64 keeps fractions of hours nanosecond-accurate (no fraction adds 0). Go checks the value
+            // and then the total; a value over the limit fails either way, so both are checked at once.
+            whole = (whole * unit) + (ulong)(fraction * (unit / scale));
+            total += whole;
+            if (whole > MinusMinValue || total > MinusMinValue)
+            {
+                return Invalid(s);
+            }
+        }
+
+        if (!negative && total > long.MaxValue)
+        {
+            return Invalid(s);
+        }
+
+        nanoseconds = negative ? unchecked(-(long)total) : (long)total;
+        return null;
+    }
+
+    private static string Invalid(string s) => $"invalid duration \"{s}\"";
 
     private static bool IsDigit(char c) => c is >= '0' and <= '9';
 
@@ -197,26 +168,13 @@ internal static class GoDuration
         var overflow = false;
         for (; pos < s.Length && IsDigit(s[pos]); pos++)
         {
-            if (overflow)
+            var digit = (ulong)(s[pos] - '0');
+            overflow = overflow || value > long.MaxValue / 10 || (value * 10) + digit > MinusMinValue;
+            if (!overflow)
             {
-                continue;
+                value = (value * 10) + digit;
+                scale *= 10;
             }
-
-            if (value > long.MaxValue / 10)
-            {
-                overflow = true;
-                continue;
-            }
-
-            var next = (value * 10) + (ulong)(s[pos] - '0');
-            if (next > MinusMinValue)
-            {
-                overflow = true;
-                continue;
-            }
-
-            value = next;
-            scale *= 10;
         }
     }
 }
