@@ -37,17 +37,10 @@ internal static class Rfc3339
     public static bool TryParse(ReadOnlySpan<byte> s, out DateTimeOffset value, out string error)
     {
         value = default;
+        var pos = 0;
 
-        // "2006": exactly four digits.
-        if (s.Length < 4 || !TryDigits(s, 0, 4, out var year))
-        {
-            return NotRfc3339(out error);
-        }
-
-        var pos = 4;
-
-        // "-01-02T": month and day exactly two digits each (getnum with fixed set).
-        if (!Skip(s, ref pos, '-') || !TryFixed2(s, ref pos, out var month))
+        // "2006-01-02T": the year exactly four digits, month and day exactly two each (getnum with fixed set).
+        if (!TryDigits(s, ref pos, 4, out var year) || !Skip(s, ref pos, '-') || !TryDigits(s, ref pos, 2, out var month))
         {
             return NotRfc3339(out error);
         }
@@ -57,13 +50,15 @@ internal static class Rfc3339
             return Fail(out error, Invariant($"month {month} is out of range"));
         }
 
-        if (!Skip(s, ref pos, '-') || !TryFixed2(s, ref pos, out var day) || !Skip(s, ref pos, 'T'))
+        if (!Skip(s, ref pos, '-') || !TryDigits(s, ref pos, 2, out var day) || !Skip(s, ref pos, 'T'))
         {
             return NotRfc3339(out error);
         }
 
-        // "15": the hour takes one or two digits (getnum without fixed), so 2025-12-01T1:00:00Z is read as 01:00.
-        if (!TryOneOrTwoDigits(s, ref pos, out var hour))
+        // "15": the hour takes one or two digits (getnum without fixed: two when the second is a digit too), so
+        // 2025-12-01T1:00:00Z is read as 01:00.
+        var hourDigits = pos + 1 < s.Length && IsDigit(s[pos + 1]) ? 2 : 1;
+        if (!TryDigits(s, ref pos, hourDigits, out var hour))
         {
             return NotRfc3339(out error);
         }
@@ -73,7 +68,7 @@ internal static class Rfc3339
             return Fail(out error, Invariant($"hour {hour} is out of range"));
         }
 
-        if (!Skip(s, ref pos, ':') || !TryFixed2(s, ref pos, out var minute))
+        if (!Skip(s, ref pos, ':') || !TryDigits(s, ref pos, 2, out var minute))
         {
             return NotRfc3339(out error);
         }
@@ -84,7 +79,7 @@ internal static class Rfc3339
         }
 
         // Today's Go stops at a bad seconds field; Go 1.19 let a fraction stand in for it ("10:00:.5Z").
-        if (!Skip(s, ref pos, ':') || !TryFixed2(s, ref pos, out var second))
+        if (!Skip(s, ref pos, ':') || !TryDigits(s, ref pos, 2, out var second))
         {
             return NotRfc3339(out error);
         }
@@ -119,15 +114,9 @@ internal static class Rfc3339
         else
         {
             var zone = s.Slice(pos);
-            if (zone.Length < 6 || zone[3] != ':' || (zone[0] != '+' && zone[0] != '-'))
-            {
-                return Fail(out error, $"the time zone '{Text(zone)}' is neither Z nor an offset such as +02:00");
-            }
-
             var at = 1;
-            var hoursOk = TryFixed2(zone, ref at, out var offsetHours);
-            at = 4;
-            if (!hoursOk || !TryFixed2(zone, ref at, out var offsetMins))
+            if (zone.Length < 6 || zone[0] is not ((byte)'+' or (byte)'-') || !TryDigits(zone, ref at, 2, out var offsetHours)
+                || !Skip(zone, ref at, ':') || !TryDigits(zone, ref at, 2, out var offsetMins))
             {
                 return Fail(out error, $"the time zone '{Text(zone)}' is neither Z nor an offset such as +02:00");
             }
@@ -192,53 +181,27 @@ internal static class Rfc3339
         return false;
     }
 
-    /// <summary>Go's getnum(s, fixed: true): exactly two digits.</summary>
-    private static bool TryFixed2(ReadOnlySpan<byte> s, ref int pos, out int value)
-    {
-        value = 0;
-        if (pos + 1 >= s.Length || !IsDigit(s[pos]) || !IsDigit(s[pos + 1]))
-        {
-            return false;
-        }
-
-        value = ((s[pos] - '0') * 10) + (s[pos + 1] - '0');
-        pos += 2;
-        return true;
-    }
-
-    /// <summary>Go's getnum(s, fixed: false): one digit, or two when the second is a digit too.</summary>
-    private static bool TryOneOrTwoDigits(ReadOnlySpan<byte> s, ref int pos, out int value)
-    {
-        value = 0;
-        if (pos >= s.Length || !IsDigit(s[pos]))
-        {
-            return false;
-        }
-
-        value = s[pos++] - '0';
-        if (pos < s.Length && IsDigit(s[pos]))
-        {
-            value = (value * 10) + (s[pos++] - '0');
-        }
-
-        return true;
-    }
-
     private static string Text(ReadOnlySpan<byte> utf8) => System.Text.Encoding.UTF8.GetString(utf8.ToArray());
 
     private static bool IsDigit(byte b) => b is >= (byte)'0' and <= (byte)'9';
 
-    private static bool TryDigits(ReadOnlySpan<byte> s, int start, int count, out int value)
+    /// <summary>Exactly <paramref name="count"/> digits at <paramref name="pos"/>, as Go's getnum reads a field.</summary>
+    private static bool TryDigits(ReadOnlySpan<byte> s, ref int pos, int count, out int value)
     {
         value = 0;
-        for (var i = start; i < start + count; i++)
+        if (pos + count > s.Length)
         {
-            if (!IsDigit(s[i]))
+            return false;
+        }
+
+        for (var end = pos + count; pos < end; pos++)
+        {
+            if (!IsDigit(s[pos]))
             {
                 return false;
             }
 
-            value = (value * 10) + (s[i] - '0');
+            value = (value * 10) + (s[pos] - '0');
         }
 
         return true;
