@@ -37,28 +37,30 @@ internal static class Rfc3339
     public static bool TryParse(ReadOnlySpan<byte> s, out DateTimeOffset value, out string error)
     {
         value = default;
+
         var pos = 0;
 
-        // "2006-01-02T": the year exactly four digits, month and day exactly two each (getnum with fixed set).
-        if (!TryDigits(s, ref pos, 4, out var year) || !Skip(s, ref pos, '-') || !TryDigits(s, ref pos, 2, out var month))
+        // "2006-01-02T": the year exactly four digits (read as two pairs), month and day exactly two each (getnum
+        // with fixed set).
+        if (!TryFixed2(s, ref pos, out var century) || !TryFixed2(s, ref pos, out var year)
+            || !Skip(s, ref pos, '-') || !TryFixed2(s, ref pos, out var month))
         {
             return NotRfc3339(out error);
         }
 
+        year += century * 100;
         if (month is < 1 or > 12)
         {
             return Fail(out error, Invariant($"month {month} is out of range"));
         }
 
-        if (!Skip(s, ref pos, '-') || !TryDigits(s, ref pos, 2, out var day) || !Skip(s, ref pos, 'T'))
+        if (!Skip(s, ref pos, '-') || !TryFixed2(s, ref pos, out var day) || !Skip(s, ref pos, 'T'))
         {
             return NotRfc3339(out error);
         }
 
-        // "15": the hour takes one or two digits (getnum without fixed: two when the second is a digit too), so
-        // 2025-12-01T1:00:00Z is read as 01:00.
-        var hourDigits = pos + 1 < s.Length && IsDigit(s[pos + 1]) ? 2 : 1;
-        if (!TryDigits(s, ref pos, hourDigits, out var hour))
+        // "15": the hour takes one or two digits (getnum without fixed), so 2025-12-01T1:00:00Z is read as 01:00.
+        if (!TryOneOrTwoDigits(s, ref pos, out var hour))
         {
             return NotRfc3339(out error);
         }
@@ -68,7 +70,7 @@ internal static class Rfc3339
             return Fail(out error, Invariant($"hour {hour} is out of range"));
         }
 
-        if (!Skip(s, ref pos, ':') || !TryDigits(s, ref pos, 2, out var minute))
+        if (!Skip(s, ref pos, ':') || !TryFixed2(s, ref pos, out var minute))
         {
             return NotRfc3339(out error);
         }
@@ -79,7 +81,7 @@ internal static class Rfc3339
         }
 
         // Today's Go stops at a bad seconds field; Go 1.19 let a fraction stand in for it ("10:00:.5Z").
-        if (!Skip(s, ref pos, ':') || !TryDigits(s, ref pos, 2, out var second))
+        if (!Skip(s, ref pos, ':') || !TryFixed2(s, ref pos, out var second))
         {
             return NotRfc3339(out error);
         }
@@ -115,8 +117,8 @@ internal static class Rfc3339
         {
             var zone = s.Slice(pos);
             var at = 1;
-            if (zone.Length < 6 || zone[0] is not ((byte)'+' or (byte)'-') || !TryDigits(zone, ref at, 2, out var offsetHours)
-                || !Skip(zone, ref at, ':') || !TryDigits(zone, ref at, 2, out var offsetMins))
+            if (zone.Length < 6 || zone[0] is not ((byte)'+' or (byte)'-') || !TryFixed2(zone, ref at, out var offsetHours)
+                || !Skip(zone, ref at, ':') || !TryFixed2(zone, ref at, out var offsetMins))
             {
                 return Fail(out error, $"the time zone '{Text(zone)}' is neither Z nor an offset such as +02:00");
             }
@@ -181,29 +183,42 @@ internal static class Rfc3339
         return false;
     }
 
-    private static string Text(ReadOnlySpan<byte> utf8) => System.Text.Encoding.UTF8.GetString(utf8.ToArray());
-
-    private static bool IsDigit(byte b) => b is >= (byte)'0' and <= (byte)'9';
-
-    /// <summary>Exactly <paramref name="count"/> digits at <paramref name="pos"/>, as Go's getnum reads a field.</summary>
-    private static bool TryDigits(ReadOnlySpan<byte> s, ref int pos, int count, out int value)
+    /// <summary>
+    /// Go's getnum(s, fixed: true): exactly two digits. Read directly rather than by one n-digit loop for every field,
+    /// which made each timestamp of the heartbeat read about a seventh slower.
+    /// </summary>
+    private static bool TryFixed2(ReadOnlySpan<byte> s, ref int pos, out int value)
     {
         value = 0;
-        if (pos + count > s.Length)
+        if (pos + 1 >= s.Length || !IsDigit(s[pos]) || !IsDigit(s[pos + 1]))
         {
             return false;
         }
 
-        for (var end = pos + count; pos < end; pos++)
-        {
-            if (!IsDigit(s[pos]))
-            {
-                return false;
-            }
+        value = ((s[pos] - '0') * 10) + (s[pos + 1] - '0');
+        pos += 2;
+        return true;
+    }
 
-            value = (value * 10) + (s[pos] - '0');
+    /// <summary>Go's getnum(s, fixed: false): one digit, or two when the second is a digit too.</summary>
+    private static bool TryOneOrTwoDigits(ReadOnlySpan<byte> s, ref int pos, out int value)
+    {
+        value = 0;
+        if (pos >= s.Length || !IsDigit(s[pos]))
+        {
+            return false;
+        }
+
+        value = s[pos++] - '0';
+        if (pos < s.Length && IsDigit(s[pos]))
+        {
+            value = (value * 10) + (s[pos++] - '0');
         }
 
         return true;
     }
+
+    private static string Text(ReadOnlySpan<byte> utf8) => System.Text.Encoding.UTF8.GetString(utf8.ToArray());
+
+    private static bool IsDigit(byte b) => b is >= (byte)'0' and <= (byte)'9';
 }
