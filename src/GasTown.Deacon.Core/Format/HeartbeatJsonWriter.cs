@@ -62,15 +62,20 @@ internal static class HeartbeatJsonWriter
                 '\n' => "\\n",
                 '\r' => "\\r",
                 '\t' => "\\t",
+                '<' => "\\u003c",
+                '>' => "\\u003e",
+                '&' => "\\u0026",
+                '\u2028' => "\\u2028",
+                '\u2029' => "\\u2029",
                 _ => null,
             };
             if (escape is not null)
             {
                 text.Append(escape);
             }
-            else if (c < ' ' || c is '<' or '>' or '&' or '\u2028' or '\u2029')
+            else if (c < ' ')
             {
-                text.Append("\\u").Append(Hex[c >> 12]).Append(Hex[(c >> 8) & 0xF]).Append(Hex[(c >> 4) & 0xF]).Append(Hex[c & 0xF]);
+                text.Append("\\u00").Append(Hex[c >> 4]).Append(Hex[c & 0xF]);
             }
             else if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
             {
