@@ -18,27 +18,23 @@ internal static class GoDuration
     private const ulong Hour = 60 * Minute;
     private const ulong MinusMinValue = 1UL << 63;
 
-    /// <summary>Parses <paramref name="text"/> as Go would, to nanoseconds.</summary>
-    /// <returns>False, with Go's reason in <paramref name="error"/>, when Go's ParseDuration returns an error.</returns>
-    public static bool TryParseNanoseconds(string? text, out long nanoseconds, out string? error)
-    {
-        error = Parse(text ?? string.Empty, out nanoseconds);
-        return error is null;
-    }
-
     /// <summary>
     /// Parses <paramref name="text"/> as Go would, to a TimeSpan. A TimeSpan counts 100 ns ticks, so nanoseconds
     /// below a tick are dropped (toward zero).
     /// </summary>
+    /// <returns>False, with Go's reason in <paramref name="error"/>, when Go's ParseDuration returns an error.</returns>
     public static bool TryParse(string? text, out TimeSpan value, out string? error)
     {
-        var ok = TryParseNanoseconds(text, out var nanoseconds, out error);
-        value = ok ? TimeSpan.FromTicks(nanoseconds / 100) : TimeSpan.Zero;
-        return ok;
+        error = Parse(text ?? string.Empty, out var nanoseconds);
+        value = TimeSpan.FromTicks(nanoseconds / 100);
+        return error is null;
     }
 
-    /// <summary>Go's ParseDuration: null, or the reason Go gives; <paramref name="nanoseconds"/> is 0 on failure.</summary>
-    private static string? Parse(string s, out long nanoseconds)
+    /// <summary>
+    /// Go's ParseDuration, to nanoseconds: null, or the reason Go gives; <paramref name="nanoseconds"/> is 0 when
+    /// Go refuses the text.
+    /// </summary>
+    public static string? Parse(string s, out long nanoseconds)
     {
         nanoseconds = 0;
         var pos = s.Length != 0 && s[0] is '-' or '+' ? 1 : 0;
