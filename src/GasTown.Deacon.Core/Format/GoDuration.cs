@@ -18,66 +18,62 @@ internal static class GoDuration
     private const ulong Hour = 60 * Minute;
     private const ulong MinusMinValue = 1UL << 63;
 
-    /// <summary>Parses <paramref name="text"/> as Go would, to nanoseconds.</summary>
+    /// <summary>
+    /// Parses <paramref name="text"/> as Go would, to a TimeSpan. A TimeSpan counts 100 ns ticks, so nanoseconds
+    /// below a tick are dropped (toward zero).
+    /// </summary>
     /// <returns>False, with Go's reason in <paramref name="error"/>, when Go's ParseDuration returns an error.</returns>
-    public static bool TryParseNanoseconds(string? text, out long nanoseconds, out string? error)
+    public static bool TryParse(string? text, out TimeSpan value, out string? error)
+    {
+        error = Parse(text ?? string.Empty, out var nanoseconds);
+        value = TimeSpan.FromTicks(nanoseconds / 100);
+        return error is null;
+    }
+
+    /// <summary>
+    /// Go's ParseDuration, to nanoseconds: null, or the reason Go gives; <paramref name="nanoseconds"/> is 0 when
+    /// Go refuses the text.
+    /// </summary>
+    public static string? Parse(string s, out long nanoseconds)
     {
         nanoseconds = 0;
-        error = null;
-        var s = text ?? string.Empty;
-        var invalid = $"invalid duration \"{s}\"";
-        var pos = 0;
-        var negative = false;
-        if (s.Length != 0 && (s[0] == '-' || s[0] == '+'))
-        {
-            negative = s[0] == '-';
-            pos = 1;
-        }
+        var pos = s.Length != 0 && s[0] is '-' or '+' ? 1 : 0;
+        var negative = pos == 1 && s[0] == '-';
 
         // Go's special case: a bare zero needs no unit.
         if (s.Length - pos == 1 && s[pos] == '0')
         {
-            return true;
+            return null;
         }
 
         if (pos == s.Length)
         {
-            error = invalid;
-            return false;
+            return Invalid(s);
         }
 
         ulong total = 0;
         while (pos < s.Length)
         {
-            if (!(s[pos] == '.' || IsDigit(s[pos])))
-            {
-                error = invalid;
-                return false;
-            }
-
             var start = pos;
-            if (!LeadingInt(s, ref pos, out var whole))
+            if (!(s[pos] == '.' || IsDigit(s[pos])) || !LeadingInt(s, ref pos, out var whole))
             {
-                error = invalid;
-                return false;
+                return Invalid(s);
             }
 
-            var pre = pos != start;
+            // Go's pre || post: there must be digits before the point, after it, or both.
+            var digits = pos != start;
             ulong fraction = 0;
             double scale = 1;
-            var post = false;
             if (pos < s.Length && s[pos] == '.')
             {
-                pos++;
-                var fractionStart = pos;
+                var fractionStart = ++pos;
                 LeadingFraction(s, ref pos, out fraction, out scale);
-                post = pos != fractionStart;
+                digits |= pos != fractionStart;
             }
 
-            if (!pre && !post)
+            if (!digits)
             {
-                error = invalid;
-                return false;
+                return Invalid(s);
             }
 
             var unitStart = pos;
@@ -88,70 +84,41 @@ internal static class GoDuration
 
             if (pos == unitStart)
             {
-                error = $"missing unit in duration \"{s}\"";
-                return false;
+                return $"missing unit in duration \"{s}\"";
             }
 
             var unitText = s.Substring(unitStart, pos - unitStart);
             var unit = Unit(unitText);
             if (unit == 0)
             {
-                error = $"unknown unit \"{unitText}\" in duration \"{s}\"";
-                return false;
+                return $"unknown unit \"{unitText}\" in duration \"{s}\"";
             }
 
             if (whole > MinusMinValue / unit)
             {
-                error = invalid;
-                return false;
+                return Invalid(s);
             }
 
-            whole *= unit;
-            if (fraction > 0)
-            {
-                // As Go: float64 keeps fractions of hours nanosecond-accurate.
-                whole += (ulong)(fraction * (unit / scale));
-                if (whole > MinusMinValue)
-                {
-                    error = invalid;
-                    return false;
-                }
-            }
-
+            // As Go: float64 keeps fractions of hours nanosecond-accurate (no fraction adds 0). Go checks the value
+            // and then the total; a value over the limit fails either way, so both are checked at once.
+            whole = (whole * unit) + (ulong)(fraction * (unit / scale));
             total += whole;
-            if (total > MinusMinValue)
+            if (whole > MinusMinValue || total > MinusMinValue)
             {
-                error = invalid;
-                return false;
+                return Invalid(s);
             }
         }
 
-        if (negative)
+        if (!negative && total > long.MaxValue)
         {
-            nanoseconds = unchecked(-(long)total);
-            return true;
+            return Invalid(s);
         }
 
-        if (total > long.MaxValue)
-        {
-            error = invalid;
-            return false;
-        }
-
-        nanoseconds = (long)total;
-        return true;
+        nanoseconds = negative ? unchecked(-(long)total) : (long)total;
+        return null;
     }
 
-    /// <summary>
-    /// Parses <paramref name="text"/> as Go would, to a TimeSpan. A TimeSpan counts 100 ns ticks, so nanoseconds
-    /// below a tick are dropped (toward zero).
-    /// </summary>
-    public static bool TryParse(string? text, out TimeSpan value, out string? error)
-    {
-        var ok = TryParseNanoseconds(text, out var nanoseconds, out error);
-        value = ok ? TimeSpan.FromTicks(nanoseconds / 100) : TimeSpan.Zero;
-        return ok;
-    }
+    private static string Invalid(string s) => $"invalid duration \"{s}\"";
 
     private static bool IsDigit(char c) => c is >= '0' and <= '9';
 
@@ -197,26 +164,13 @@ internal static class GoDuration
         var overflow = false;
         for (; pos < s.Length && IsDigit(s[pos]); pos++)
         {
-            if (overflow)
+            var digit = (ulong)(s[pos] - '0');
+            overflow = overflow || value > long.MaxValue / 10 || (value * 10) + digit > MinusMinValue;
+            if (!overflow)
             {
-                continue;
+                value = (value * 10) + digit;
+                scale *= 10;
             }
-
-            if (value > long.MaxValue / 10)
-            {
-                overflow = true;
-                continue;
-            }
-
-            var next = (value * 10) + (ulong)(s[pos] - '0');
-            if (next > MinusMinValue)
-            {
-                overflow = true;
-                continue;
-            }
-
-            value = next;
-            scale *= 10;
         }
     }
 }

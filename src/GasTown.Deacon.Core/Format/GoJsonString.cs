@@ -43,7 +43,13 @@ internal static class GoJsonString
             {
                 var rune = DecodeRune(raw.Slice(i), out var size);
                 i += size;
-                written += WriteRune(rune, chars.Slice(written));
+                if (rune >= 0x10000)
+                {
+                    chars[written++] = (char)(0xD800 + ((rune - 0x10000) >> 10));
+                    rune = 0xDC00 + (rune & 0x3FF);
+                }
+
+                chars[written++] = (char)rune;
             }
         }
 
@@ -54,7 +60,7 @@ internal static class GoJsonString
     /// Go's utf8.DecodeRune: the code point at the start of <paramref name="s"/> and its length in bytes, or
     /// U+FFFD and 1 when the bytes there are not a complete, shortest-form, non-surrogate UTF-8 sequence.
     /// </summary>
-    internal static int DecodeRune(ReadOnlySpan<byte> s, out int size)
+    private static int DecodeRune(ReadOnlySpan<byte> s, out int size)
     {
         size = 1;
         var b0 = s[0];
@@ -63,34 +69,21 @@ internal static class GoJsonString
             return b0;
         }
 
-        // The lead byte fixes the length and the range of the second byte (RFC 3629 table 3-7): this rules out
-        // overlong forms, surrogates (ED A0..BF) and code points past U+10FFFF.
-        int length, low = 0x80, high = 0xBF, rune;
-        if (b0 is >= 0xC2 and <= 0xDF)
+        // The lead byte fixes the length, its own bits of the rune and the range of the second byte (RFC 3629
+        // table 3-7, Go's first and acceptRanges): this rules out overlong forms, surrogates (ED A0..BF) and code
+        // points past U+10FFFF. A length of 0 is a byte that starts no sequence.
+        var (length, rune, low, high) = b0 switch
         {
-            length = 2;
-            rune = b0 & 0x1F;
-        }
-        else if (b0 is >= 0xE0 and <= 0xEF)
-        {
-            length = 3;
-            rune = b0 & 0x0F;
-            low = b0 == 0xE0 ? 0xA0 : 0x80;
-            high = b0 == 0xED ? 0x9F : 0xBF;
-        }
-        else if (b0 is >= 0xF0 and <= 0xF4)
-        {
-            length = 4;
-            rune = b0 & 0x07;
-            low = b0 == 0xF0 ? 0x90 : 0x80;
-            high = b0 == 0xF4 ? 0x8F : 0xBF;
-        }
-        else
-        {
-            return ReplacementCharacter;
-        }
-
-        if (s.Length < length || s[1] < low || s[1] > high)
+            >= 0xC2 and <= 0xDF => (2, b0 & 0x1F, 0x80, 0xBF),
+            0xE0 => (3, b0 & 0x0F, 0xA0, 0xBF),
+            0xED => (3, b0 & 0x0F, 0x80, 0x9F),
+            >= 0xE1 and <= 0xEF => (3, b0 & 0x0F, 0x80, 0xBF),
+            0xF0 => (4, b0 & 0x07, 0x90, 0xBF),
+            0xF4 => (4, b0 & 0x07, 0x80, 0x8F),
+            >= 0xF1 and <= 0xF3 => (4, b0 & 0x07, 0x80, 0xBF),
+            _ => (0, 0, 0, 0),
+        };
+        if (length == 0 || s.Length < length || s[1] < low || s[1] > high)
         {
             return ReplacementCharacter;
         }
@@ -112,50 +105,50 @@ internal static class GoJsonString
 
     private static int DecodeEscape(ReadOnlySpan<byte> raw, int i, Span<char> chars, ref int written)
     {
-        char simple;
-        switch (raw[i + 1])
+        var simple = raw[i + 1] switch
         {
-            case (byte)'"': simple = '"'; break;
-            case (byte)'\\': simple = '\\'; break;
-            case (byte)'/': simple = '/'; break;
-            case (byte)'b': simple = '\b'; break;
-            case (byte)'f': simple = '\f'; break;
-            case (byte)'n': simple = '\n'; break;
-            case (byte)'r': simple = '\r'; break;
-            case (byte)'t': simple = '\t'; break;
-            case (byte)'u':
-                var unit = GetU4(raw.Slice(i));
-                if (unit < 0)
-                {
-                    chars[written++] = '\\';
-                    return i + 1;
-                }
-
-                i += 6;
-                if (unit is >= 0xD800 and <= 0xDFFF)
-                {
-                    // Go's utf16.DecodeRune: a high surrogate followed by an escaped low one is a pair; any other
-                    // surrogate is U+FFFD, and what follows it is read on its own.
-                    var next = GetU4(raw.Slice(i));
-                    if (unit <= 0xDBFF && next is >= 0xDC00 and <= 0xDFFF)
-                    {
-                        chars[written++] = (char)unit;
-                        chars[written++] = (char)next;
-                        return i + 6;
-                    }
-
-                    unit = ReplacementCharacter;
-                }
-
-                chars[written++] = (char)unit;
-                return i;
-            default:
-                chars[written++] = '\\';
-                return i + 1;
+            (byte)'"' => '"',
+            (byte)'\\' => '\\',
+            (byte)'/' => '/',
+            (byte)'b' => '\b',
+            (byte)'f' => '\f',
+            (byte)'n' => '\n',
+            (byte)'r' => '\r',
+            (byte)'t' => '\t',
+            _ => -1,
+        };
+        if (simple >= 0)
+        {
+            chars[written++] = (char)simple;
+            return i + 2;
         }
 
-        chars[written++] = simple;
-        return i + 2;
+        // Anything but a simple escape or a well-formed \uXXXX keeps its backslash as written.
+        var unit = GetU4(raw.Slice(i));
+        if (unit < 0)
+        {
+            chars[written++] = '\\';
+            return i + 1;
+        }
+
+        i += 6;
+        if (unit is >= 0xD800 and <= 0xDFFF)
+        {
+            // Go's utf16.DecodeRune: a high surrogate followed by an escaped low one is a pair; any other
+            // surrogate is U+FFFD, and what follows it is read on its own.
+            var next = GetU4(raw.Slice(i));
+            if (unit <= 0xDBFF && next is >= 0xDC00 and <= 0xDFFF)
+            {
+                chars[written++] = (char)unit;
+                chars[written++] = (char)next;
+                return i + 6;
+            }
+
+            unit = ReplacementCharacter;
+        }
+
+        chars[written++] = (char)unit;
+        return i;
     }
 
     /// <summary>Go's getu4: the value of a <c>\uXXXX</c> escape at the start of <paramref name="s"/>, or -1.</summary>
@@ -188,18 +181,4 @@ internal static class GoJsonString
         >= (byte)'A' and <= (byte)'F' => b - 'A' + 10,
         _ => -1,
     };
-
-    private static int WriteRune(int rune, Span<char> destination)
-    {
-        if (rune < 0x10000)
-        {
-            destination[0] = (char)rune;
-            return 1;
-        }
-
-        rune -= 0x10000;
-        destination[0] = (char)(0xD800 + (rune >> 10));
-        destination[1] = (char)(0xDC00 + (rune & 0x3FF));
-        return 2;
-    }
 }

@@ -41,21 +41,18 @@ internal static class GoKeyFold
             }
 
             // Surrogates are never in the table: their runes fold outside ASCII.
-            var match = false;
-            foreach (var (rune, ascii) in NonAsciiToAscii)
+            var i = 0;
+            while (i < NonAsciiToAscii.Length && NonAsciiToAscii[i].Rune != c)
             {
-                if (rune == c)
-                {
-                    folded.Append(ascii);
-                    match = true;
-                    break;
-                }
+                i++;
             }
 
-            if (!match)
+            if (i == NonAsciiToAscii.Length)
             {
                 return null;
             }
+
+            folded.Append(NonAsciiToAscii[i].Folded);
         }
 
         return folded.ToString();

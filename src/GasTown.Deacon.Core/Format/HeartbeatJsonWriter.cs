@@ -1,4 +1,3 @@
-using System;
 using System.Globalization;
 using System.Text;
 
@@ -19,20 +18,28 @@ internal static class HeartbeatJsonWriter
         var text = new StringBuilder(160 + record.LastAction.Length);
         text.Append("{\n  \"timestamp\": \"").Append(Rfc3339.Format(record.Timestamp));
         text.Append("\",\n  \"cycle\": ").Append(Integer(record.Cycle));
-        if (record.LastAction.Length != 0)
-        {
-            text.Append(",\n  \"last_action\": \"");
-            AppendEscaped(text, record.LastAction);
-            text.Append('"');
-        }
-
+        AppendOmitEmpty(text, "last_action", record.LastAction);
         text.Append(",\n  \"healthy_agents\": ").Append(Integer(record.HealthyAgents));
         text.Append(",\n  \"unhealthy_agents\": ").Append(Integer(record.UnhealthyAgents));
-        text.Append("\n}");
-
-        // Every character that could not be encoded was escaped above, so plain UTF-8 is exact.
-        return Encoding.UTF8.GetBytes(text.ToString());
+        return EndObject(text);
     }
+
+    /// <summary>
+    /// A string member after the first, as Go writes a field tagged <c>omitempty</c>: <c>,\n  "key": "value"</c>, or
+    /// nothing when the value is empty.
+    /// </summary>
+    internal static void AppendOmitEmpty(StringBuilder text, string key, string value)
+    {
+        if (value.Length != 0)
+        {
+            text.Append(",\n  \"").Append(key).Append("\": \"");
+            AppendEscaped(text, value);
+            text.Append('"');
+        }
+    }
+
+    /// <summary>The object closed and encoded: every character that could not be encoded was escaped, so plain UTF-8 is exact.</summary>
+    internal static byte[] EndObject(StringBuilder text) => Encoding.UTF8.GetBytes(text.Append("\n}").ToString());
 
     /// <summary>
     /// A JSON integer. StringBuilder.Append(long) formats with the current culture, whose minus sign can be
@@ -41,49 +48,34 @@ internal static class HeartbeatJsonWriter
     private static string Integer(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Go's string escaping (Go 1.22 and later) with HTML escaping on, as encoding/json uses by default.</summary>
-    internal static void AppendEscaped(StringBuilder text, string value)
+    private static void AppendEscaped(StringBuilder text, string value)
     {
         for (var i = 0; i < value.Length; i++)
         {
             var c = value[i];
-            switch (c)
+            var escape = c switch
             {
-                case '"':
-                    text.Append("\\\"");
-                    continue;
-                case '\\':
-                    text.Append("\\\\");
-                    continue;
-                case '\b':
-                    // Go 1.22 and later (encode.go, appendString); Go 1.19 wrote \u0008 and \u000c.
-                    text.Append("\\b");
-                    continue;
-                case '\f':
-                    text.Append("\\f");
-                    continue;
-                case '\n':
-                    text.Append("\\n");
-                    continue;
-                case '\r':
-                    text.Append("\\r");
-                    continue;
-                case '\t':
-                    text.Append("\\t");
-                    continue;
-                case '<':
-                case '>':
-                case '&':
-                    AppendByteEscape(text, c);
-                    continue;
-                case '\u2028':
-                case '\u2029':
-                    text.Append("\\u202").Append(Hex[c & 0xF]);
-                    continue;
+                '"' => "\\\"",
+                '\\' => "\\\\",
+                '\b' => "\\b", // Go 1.22 and later (encode.go, appendString); Go 1.19 wrote \u0008 and \u000c.
+                '\f' => "\\f",
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                '<' => "\\u003c",
+                '>' => "\\u003e",
+                '&' => "\\u0026",
+                '\u2028' => "\\u2028",
+                '\u2029' => "\\u2029",
+                _ => null,
+            };
+            if (escape is not null)
+            {
+                text.Append(escape);
             }
-
-            if (c < ' ')
+            else if (c < ' ')
             {
-                AppendByteEscape(text, c);
+                text.Append("\\u00").Append(Hex[c >> 4]).Append(Hex[c & 0xF]);
             }
             else if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
             {
@@ -100,7 +92,4 @@ internal static class HeartbeatJsonWriter
             }
         }
     }
-
-    private static void AppendByteEscape(StringBuilder text, char c) =>
-        text.Append("\\u00").Append(Hex[c >> 4]).Append(Hex[c & 0xF]);
 }

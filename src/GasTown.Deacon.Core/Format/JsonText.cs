@@ -159,14 +159,9 @@ internal static class JsonText
     /// </summary>
     public static string? ReadString(ref Utf8JsonReader reader, string name, out string value)
     {
-        if (reader.TokenType != JsonTokenType.String)
-        {
-            value = string.Empty;
-            return $"{name} must be a string, but it is {Describe(reader.TokenType)}";
-        }
-
-        value = GoString(ref reader);
-        return null;
+        var isString = reader.TokenType == JsonTokenType.String;
+        value = isString ? GoString(ref reader) : string.Empty;
+        return isString ? null : $"{name} must be a string, but it is {Describe(reader.TokenType)}";
     }
 
     /// <summary>

