@@ -26,7 +26,7 @@ public sealed class GoDurationTests
     [MemberData(nameof(GoResults))]
     public void Gives_what_Go_gives(string input, long? goNanoseconds)
     {
-        var error = GoDuration.Parse(input, out var nanoseconds);
+        var error = GoDuration.Refusal(input, out var nanoseconds);
         if (goNanoseconds is long expected)
         {
             Assert.True(error is null, $"Go accepts \"{input}\"; we said: {error}");

@@ -25,19 +25,19 @@ internal static class GoDuration
     /// <returns>False, with Go's reason in <paramref name="error"/>, when Go's ParseDuration returns an error.</returns>
     public static bool TryParse(string? text, out TimeSpan value, out string? error)
     {
-        error = Parse(text ?? string.Empty, out var nanoseconds);
+        error = Refusal(text ?? string.Empty, out var nanoseconds);
         value = TimeSpan.FromTicks(nanoseconds / 100);
         return error is null;
     }
 
     /// <summary>
-    /// Go's ParseDuration, to nanoseconds: null, or the reason Go gives; <paramref name="nanoseconds"/> is 0 when
-    /// Go refuses the text.
+    /// Go's ParseDuration: the reason it refuses <paramref name="s"/>, in Go's words, or null when it takes it, with its
+    /// value in <paramref name="nanoseconds"/> (0 on a refusal). Each refusal is one return.
     /// </summary>
-    public static string? Parse(string s, out long nanoseconds)
+    public static string? Refusal(string s, out long nanoseconds)
     {
         nanoseconds = 0;
-        var pos = s.Length != 0 && s[0] is '-' or '+' ? 1 : 0;
+        var pos = s.Length != 0 && (s[0] is '-' or '+') ? 1 : 0;
         var negative = pos == 1 && s[0] == '-';
 
         // Go's special case: a bare zero needs no unit.
@@ -100,7 +100,8 @@ internal static class GoDuration
             }
 
             // As Go: float64 keeps fractions of hours nanosecond-accurate (no fraction adds 0). Go checks the value
-            // and then the total; a value over the limit fails either way, so both are checked at once.
+            // and then the total; a value over the limit fails either way, so both are checked at once. The sum is
+            // unsigned 64-bit as Go's is, and wraps as Go's does: Go reads "9223372036854775808ns" twice as 0.
             whole = (whole * unit) + (ulong)(fraction * (unit / scale));
             total += whole;
             if (whole > MinusMinValue || total > MinusMinValue)

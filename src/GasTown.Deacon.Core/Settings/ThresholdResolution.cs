@@ -11,6 +11,9 @@ namespace GasTown.Deacon.Settings;
 /// </summary>
 internal sealed class ThresholdResolution
 {
+    // Shown in a verbose message on every call for a town with settings: worked out once per resolution.
+    private string? text;
+
     private ThresholdResolution(TimeSpan stale, ThresholdSource staleSource, TimeSpan veryStale, ThresholdSource veryStaleSource, IReadOnlyList<string> warnings, string settingsPath)
     {
         Stale = stale;
@@ -30,12 +33,16 @@ internal sealed class ThresholdResolution
     /// <summary>The thresholds to judge by; null when one given does not fit the other (stale not below very stale).</summary>
     public HeartbeatThresholds? Thresholds { get; }
 
+    /// <summary>The stale threshold chosen, even in a conflict.</summary>
     public TimeSpan Stale { get; }
 
+    /// <summary>Where <see cref="Stale"/> came from.</summary>
     public ThresholdSource StaleSource { get; }
 
+    /// <summary>The very-stale threshold chosen, even in a conflict.</summary>
     public TimeSpan VeryStale { get; }
 
+    /// <summary>Where <see cref="VeryStale"/> came from.</summary>
     public ThresholdSource VeryStaleSource { get; }
 
     /// <summary>Whether either threshold came from the town's settings file.</summary>
@@ -81,23 +88,36 @@ internal sealed class ThresholdResolution
         if (stale is null && veryStale is null && s >= v)
         {
             // Only the town's settings (perhaps with a default) are in play: the town's mistake, so warn and use the defaults.
-            var staleText = staleSetting is null ? $"the default stale threshold ({DurationText.Format(s)}; {TownSettings.StaleKey} is not set)" : $"{TownSettings.StaleKey} ({DurationText.Format(s)})";
-            var veryStaleText = veryStaleSetting is null ? $"the default very-stale threshold ({DurationText.Format(v)}; {TownSettings.VeryStaleKey} is not set)" : $"{TownSettings.VeryStaleKey} ({DurationText.Format(v)})";
+            var staleText = staleSetting is null
+                ? $"the default stale threshold ({DurationText.Format(s)}; {TownSettings.StaleKey} is not set)"
+                : $"{TownSettings.StaleKey} ({DurationText.Format(s)})";
+            var veryStaleText = veryStaleSetting is null
+                ? $"the default very-stale threshold ({DurationText.Format(v)}; {TownSettings.VeryStaleKey} is not set)"
+                : $"{TownSettings.VeryStaleKey} ({DurationText.Format(v)})";
             problems.Add($"{staleText} is not below {veryStaleText}");
             (s, sSource) = (HeartbeatThresholds.Default.Stale, ThresholdSource.Default);
             (v, vSource) = (HeartbeatThresholds.Default.VeryStale, ThresholdSource.Default);
         }
 
-        var instead = s < v ? $"This town is judged as if it had no settings: {Describe(s, sSource, v, vSource)}." : "This town is judged as if it had no settings.";
-        var warnings = problems.Count == 0 ? Array.Empty<string>() : new[] { $"Town settings '{settings.Path}': {string.Join("; ", problems)}. {instead}" };
+        var warnings = Array.Empty<string>();
+        if (problems.Count != 0)
+        {
+            var instead = s < v ? $": {Describe(s, sSource, v, vSource)}" : string.Empty;
+            warnings = new[]
+            {
+                $"Town settings '{settings.Path}': {string.Join("; ", problems)}. This town is judged as if it had no settings{instead}.",
+            };
+        }
+
         return new ThresholdResolution(s, sSource, v, vSource, warnings, settings.Path);
     }
 
     /// <summary>"Stale from 5m0s (town settings), VeryStale from 20m0s (town settings)".</summary>
-    public override string ToString() => Describe(Stale, StaleSource, VeryStale, VeryStaleSource);
+    public override string ToString() => text ??= Describe(Stale, StaleSource, VeryStale, VeryStaleSource);
 
     private static string Describe(TimeSpan stale, ThresholdSource staleSource, TimeSpan veryStale, ThresholdSource veryStaleSource) =>
-        $"Stale from {DurationText.Format(stale)} ({Describe(staleSource)}), VeryStale from {DurationText.Format(veryStale)} ({Describe(veryStaleSource)})";
+        $"Stale from {DurationText.Format(stale)} ({Describe(staleSource)}), "
+        + $"VeryStale from {DurationText.Format(veryStale)} ({Describe(veryStaleSource)})";
 
     private static string Describe(ThresholdSource source) => source switch
     {
@@ -107,5 +127,7 @@ internal sealed class ThresholdResolution
     };
 
     private static (TimeSpan Value, ThresholdSource Source) Choose(TimeSpan? given, TimeSpan? setting, TimeSpan fallback) =>
-        given is { } g ? (g, ThresholdSource.Parameter) : setting is { } t ? (t, ThresholdSource.TownSettings) : (fallback, ThresholdSource.Default);
+        given is { } g ? (g, ThresholdSource.Parameter)
+        : setting is { } t ? (t, ThresholdSource.TownSettings)
+        : (fallback, ThresholdSource.Default);
 }

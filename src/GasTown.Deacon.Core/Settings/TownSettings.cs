@@ -74,7 +74,7 @@ internal sealed class TownSettings
 
         if (JsonText.IsBlank(utf8.Span))
         {
-            return Broken(path, "it is empty, not JSON");
+            return WithoutThresholds(path, "it is empty, not JSON");
         }
 
         JsonDocument document;
@@ -84,7 +84,7 @@ internal sealed class TownSettings
         }
         catch (JsonException ex)
         {
-            return Broken(path, "it is not JSON: " + JsonText.Problem(ex));
+            return WithoutThresholds(path, "it is not JSON: " + JsonText.Problem(ex));
         }
 
         using (document)
@@ -92,18 +92,18 @@ internal sealed class TownSettings
             var root = document.RootElement;
             if (root.ValueKind == JsonValueKind.Null)
             {
-                return Broken(path, null);
+                return WithoutThresholds(path, null);
             }
 
             if (root.ValueKind != JsonValueKind.Object)
             {
-                return Broken(path, $"it holds {JsonText.Describe(root.ValueKind)}, not a settings object");
+                return WithoutThresholds(path, $"it holds {JsonText.Describe(root.ValueKind)}, not a settings object");
             }
 
             if (!TryObject(root, "operational", out var operational, out var problem)
                 || !TryObject(operational, "deacon", out var deacon, out problem))
             {
-                return Broken(path, problem);
+                return WithoutThresholds(path, problem);
             }
 
             ReadDuration(deacon, StaleKey, out var stale, out var staleProblem);
@@ -121,8 +121,12 @@ internal sealed class TownSettings
             ? unparameterised ??= ThresholdResolution.Resolve(this, null, null)
             : ThresholdResolution.Resolve(this, stale, veryStale);
 
-    /// <summary>A settings file that is there and sets nothing, for <paramref name="problem"/> with it as a whole (null: none).</summary>
-    public static TownSettings Broken(string path, string? problem) => new(path, true, null, null, null, null, problem);
+    /// <summary>
+    /// A settings file that is there and sets no threshold: it says nothing of them, or <paramref name="problem"/> is
+    /// wrong with it as a whole.
+    /// </summary>
+    public static TownSettings WithoutThresholds(string path, string? problem) =>
+        new(path, true, null, null, null, null, problem);
 
     /// <summary>
     /// The member <paramref name="name"/> of <paramref name="parent"/> as an object. False with no problem when it

@@ -55,7 +55,7 @@ internal sealed class TownSettingsCache
                 return TownSettings.None;
             case FileStampKind.Directory:
                 // A mistake worth a warning, where a missing file is not.
-                return TownSettings.Broken(path, "it is a directory, not a file");
+                return TownSettings.WithoutThresholds(path, "it is a directory, not a file");
         }
 
         if (entry is not null && entry.Stamp.Equals(stamp))
@@ -97,7 +97,7 @@ internal sealed class TownSettingsCache
             TownLocator.IsTown(townRoot);
         }
 
-        return TownSettings.Broken(path, "it cannot be read: " + FileSystemFaults.Describe(FileSystemFaults.Classify(exception, path), exception, path));
+        return TownSettings.WithoutThresholds(path, "it cannot be read: " + FileSystemFaults.Describe(FileSystemFaults.Classify(exception, path), exception, path));
     }
 
     private TownSettings Read(string townRoot, string path, long length, out bool cacheable)
@@ -106,7 +106,7 @@ internal sealed class TownSettingsCache
         cacheable = false;
         if (length > MaxFileSize)
         {
-            return TownSettings.Broken(path, $"it is {length} bytes, over the {MaxFileSize}-byte limit for a settings file; it was not read");
+            return TownSettings.WithoutThresholds(path, $"it is {length} bytes, over the {MaxFileSize}-byte limit for a settings file; it was not read");
         }
 
         byte[] bytes;

@@ -7,14 +7,15 @@ namespace GasTown.Deacon.Storage;
 /// <summary>
 /// Replaces a small file whole: the bytes go to a uniquely named temp file beside it, are flushed to disk, then
 /// renamed over the target, so a reader sees the old file or the new one and a failed write leaves the old one
-/// whole. Temp files left by a killed writer are swept by the next one. Reads one whole, in one pass.
+/// whole. Temp files left by a killed writer are swept by the next one. The read of such a file, whole, is here too.
 /// </summary>
 internal static class AtomicFile
 {
     /// <summary>
-    /// The bytes of <paramref name="path"/>, read in one pass into room for its <paramref name="size"/> when opened and
-    /// <paramref name="extra"/> bytes more (one tells a file that grew while being read, by a writer in place), the
-    /// first <paramref name="length"/> of those returned; null, unread, when it is over <paramref name="maxSize"/>.
+    /// Reads <paramref name="path"/> whole, in one pass, as the stores read their small files. Null, unread, when the
+    /// file is over <paramref name="maxSize"/>; <paramref name="size"/> is its size when opened either way. The buffer
+    /// has <paramref name="extra"/> bytes of room past that size (one tells a file that grew while being read, by a
+    /// writer in place); <paramref name="length"/> says how much of it was filled.
     /// </summary>
     public static byte[]? Read(string path, long maxSize, int extra, out long size, out int length)
     {

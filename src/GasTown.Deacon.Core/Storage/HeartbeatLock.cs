@@ -75,9 +75,17 @@ internal static class HeartbeatLock
 
             contended?.Invoke();
 
-            // A cancel ends the wait at once and the next turn's first line throws; a token that cannot be cancelled
-            // has a handle that is never set.
-            cancellationToken.WaitHandle.WaitOne(pause);
+            // A cancel ends the wait at once and the next turn's first line throws. Without a token, a plain sleep: a
+            // wait on a handle would pump COM messages on an STA thread (Windows PowerShell's, a WPF host's).
+            if (cancellationToken.CanBeCanceled)
+            {
+                cancellationToken.WaitHandle.WaitOne(pause);
+            }
+            else
+            {
+                Thread.Sleep(pause);
+            }
+
             pause = Math.Min(pause * 2, 25);
         }
     }

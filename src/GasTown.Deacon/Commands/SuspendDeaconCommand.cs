@@ -50,7 +50,10 @@ public sealed class SuspendDeaconCommand : TownsCommandBase
             catch (HeartbeatException ex)
             {
                 WriteError(HeartbeatErrors.ToErrorRecord(
-                    ex, writing: false, $"{PauseText.Sentence(ex.Message)} Nothing was written.", "-Force replaces the file with a new pause."));
+                    ex,
+                    writing: false,
+                    details: $"{PauseText.Sentence(ex.Message)} Nothing was written.",
+                    recommendedAction: "-Force replaces the file with a new pause."));
                 return;
             }
 

@@ -121,9 +121,9 @@ public sealed class UpdateDeaconHeartbeatCommand : TownsCommandBase
             WriteError(HeartbeatErrors.ToErrorRecord(
                 ex,
                 writing: true,
-                $"The Deacon of '{townRoot}' is {PauseText.Describe(ex.State, DateTimeOffset.UtcNow)}. A paused Deacon must not patrol, "
+                details: $"The Deacon of '{townRoot}' is {PauseText.Describe(ex.State, DateTimeOffset.UtcNow)}. A paused Deacon must not patrol, "
                     + "so it does not beat, as with gt deacon heartbeat; nothing was written.",
-                "Resume-Deacon unpauses it; -Force beats anyway."));
+                recommendedAction: "Resume-Deacon unpauses it; -Force beats anyway."));
         }
         catch (HeartbeatIOException ex)
         {
@@ -137,8 +137,8 @@ public sealed class UpdateDeaconHeartbeatCommand : TownsCommandBase
             WriteError(HeartbeatErrors.ToErrorRecord(
                 ex,
                 writing: false,
-                $"{PauseText.Sentence(ex.Message)} Nobody can tell whether the Deacon is paused, so it does not beat, as with gt deacon heartbeat; nothing was written.",
-                "Fix the pause file, or remove it with Resume-Deacon; -Force beats anyway."));
+                details: $"{PauseText.Sentence(ex.Message)} Nobody can tell whether the Deacon is paused, so it does not beat, as with gt deacon heartbeat; nothing was written.",
+                recommendedAction: "Fix the pause file, or remove it with Resume-Deacon; -Force beats anyway."));
         }
 
         return false;

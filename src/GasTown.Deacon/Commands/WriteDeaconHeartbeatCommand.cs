@@ -106,7 +106,8 @@ public sealed class WriteDeaconHeartbeatCommand : DeaconCommandBase
             return;
         }
 
-        // No town given and none of the heartbeat's own: the town holding the current location.
+        // -TownRoot (Fields, InputObject: wildcards) or -LiteralTownRoot (their Literal sets), else a piped heartbeat's
+        // own town, taken literally; with none of these, the town holding the current location.
         var townRoot = TownRoot ?? LiteralTownRoot ?? ownTown;
         var townRoots = TownRoots.Resolve(this, townRoot is null ? null : new[] { townRoot }, literal: TownRoot is null);
         ForEachTown(townRoots, town => WriteTo(town, record), writing: true);
