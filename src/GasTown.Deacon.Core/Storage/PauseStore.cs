@@ -67,19 +67,15 @@ public sealed class PauseStore
         // Most towns are never paused: one look answers them, with no exception thrown and caught. A look that cannot
         // tell (no permission to enter .runtime/deacon, say) is no answer: a Deacon that may be paused must not be
         // taken for one that is not.
-        var look = new FileInfo(FilePath);
         try
         {
-            if (!look.Exists)
+            // A directory in its place fails Go's IsPaused, and so fails this.
+            switch (FileStamp.Of(new FileInfo(FilePath)).Kind)
             {
-                // Attributes says -1 for nothing there; anything else is a directory, on which Go's IsPaused fails,
-                // and so does this. A look that failed (permission denied) throws.
-                if ((int)look.Attributes == -1)
-                {
+                case FileStampKind.Missing:
                     return null;
-                }
-
-                throw new HeartbeatIOException(CannotRead, FilePath, HeartbeatIOFault.DirectoryInTheWay, "it is a directory, not a file", null);
+                case FileStampKind.Directory:
+                    throw new HeartbeatIOException(CannotRead, FilePath, HeartbeatIOFault.DirectoryInTheWay, "it is a directory, not a file", null);
             }
 
             // Writers here replace the file whole. A Go writer truncates and writes in place, so a read can catch it
